@@ -1,0 +1,78 @@
+"""Collection: sources → normalised registrations, rejects and replaced rows, with the count check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dvk.mappings import Mappings
+from dvk.normalise import normalise
+from dvk.roster import Roster
+from dvk.schema import REGISTRATION_COLUMNS, REJECT_COLUMNS, SUPERSEDED_COLUMNS
+from dvk.sources import SourceRead
+from dvk.sources.model import LAYOUT_LABELS
+from dvk.supersede import supersede
+
+
+@dataclass
+class SourceSummary:
+    source: str
+    layout: str
+    rows: int
+    unit_name: str = ""
+
+
+@dataclass
+class Collection:
+    year: int
+    registrations: pd.DataFrame
+    rejects: pd.DataFrame
+    superseded: pd.DataFrame
+    rows_in: int
+    rows_rejected: int
+    sources: list[SourceSummary] = field(default_factory=list)
+    skipped_files: list[str] = field(default_factory=list)
+
+    @property
+    def rows_out(self) -> int:
+        return len(self.registrations)
+
+    @property
+    def rows_superseded(self) -> int:
+        return len(self.superseded)
+
+    @property
+    def balanced(self) -> bool:
+        return self.rows_in == self.rows_out + self.rows_rejected + self.rows_superseded
+
+    def count_line(self) -> str:
+        verdict = "khớp" if self.balanced else "KHÔNG KHỚP"
+        return (
+            f"Số dòng đọc vào {self.rows_in} = hợp lệ {self.rows_out} + bị loại "
+            f"{self.rows_rejected} + bị thay thế {self.rows_superseded} ({verdict})"
+        )
+
+
+def frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=columns).astype(object)
+
+
+def collect(read: SourceRead, year: int, roster: Roster, mappings: Mappings) -> Collection:
+    registrations, rejects, rows_in, rows_rejected = normalise(read.tables, year, roster, mappings)
+    kept, superseded = supersede(registrations)
+    all_rejects = [r.as_dict() for r in read.unrecognised] + [r.as_dict() for r in rejects]
+    summaries = [
+        SourceSummary(table.source, LAYOUT_LABELS[table.layout], len(table.rows), table.unit_name)
+        for table in read.tables
+    ]
+    return Collection(
+        year=year,
+        registrations=frame(kept, REGISTRATION_COLUMNS),
+        rejects=frame(all_rejects, REJECT_COLUMNS),
+        superseded=frame(superseded, SUPERSEDED_COLUMNS),
+        rows_in=rows_in,
+        rows_rejected=rows_rejected,
+        sources=summaries,
+        skipped_files=read.skipped_files,
+    )

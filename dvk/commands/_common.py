@@ -1,0 +1,70 @@
+"""Arguments and printing shared by the sub-commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from dvk.pipeline import CheckSummary, CollectSummary
+
+
+def add_year(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=int, required=True, help="năm đăng ký, ví dụ 2026")
+
+
+def add_settings(parser: argparse.ArgumentParser, roster_required: bool = False) -> None:
+    parser.add_argument(
+        "--roster", required=roster_required, help="danh sách đơn vị (CSV); mặc định mappings/roster.csv"
+    )
+    parser.add_argument("--mappings", help="thư mục mappings; mặc định mappings/ của dvk")
+
+
+def check_year(year: int) -> None:
+    if not 2000 <= year <= date.today().year + 1:
+        raise SystemExit(f"Lỗi: năm {year} không hợp lệ.")
+
+
+class Progress:
+    """One line per file on stderr, so a long run shows where it is."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, name: str) -> None:
+        self.count += 1
+        print(f"  đang đọc tệp {self.count}: {name}", file=sys.stderr, flush=True)
+
+
+def print_collect(summary: CollectSummary) -> None:
+    print(f"Thu thập đăng ký năm {summary.year}")
+    for source in summary.sources:
+        unit = f" — {source['unit_name']}" if source["unit_name"] else ""
+        print(f"  {source['source']}: {source['layout']}, {source['rows']} dòng{unit}")
+    for skipped in summary.skipped_files:
+        print(f"  bỏ qua (không phải .csv/.xlsx): {skipped}")
+    print(f"  {summary.count_line}")
+    if summary.staff_entries_kept or summary.orphan_rows:
+        print(
+            f"  giữ lại {summary.staff_entries_kept} ô cán bộ đã nhập trong sổ theo dõi"
+            f"; {summary.orphan_rows} dòng không còn trong dữ liệu vẫn được giữ"
+        )
+    for label, path in [
+        ("Danh sách hợp lệ", summary.files["registrations"]),
+        ("Danh sách bị loại", summary.files["rejects"]),
+        ("Sổ theo dõi", summary.files["register"]),
+    ]:
+        print(f"  {label}: {path}")
+
+
+def print_check(summary: CheckSummary) -> None:
+    print(
+        f"Tình trạng đăng ký năm {summary.year}: {summary.units} đơn vị — đúng hạn "
+        f"{summary.on_time}, trễ hạn {summary.late}, chưa đăng ký {summary.missing}, "
+        f"chưa đạt chỉ tiêu {summary.below_target}"
+    )
+    if summary.late_units:
+        print(f"  Trễ hạn: {', '.join(summary.late_units)}")
+    if summary.missing_units:
+        print(f"  Chưa đăng ký: {', '.join(summary.missing_units)}")
+    print(f"  Tình trạng đơn vị: {summary.file}")

@@ -1,0 +1,26 @@
+"""dvk check: each unit on time, late or missing, and whether it meets its target."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dvk.commands._common import add_settings, add_year, check_year, print_check
+from dvk.pipeline import check_to_folder
+from dvk.settings import load_settings
+
+NAME = "check"
+HELP = "Kiểm tra hạn đăng ký và chỉ tiêu của từng đơn vị."
+
+
+def add_arguments(parser) -> None:
+    add_year(parser)
+    parser.add_argument("--registrations", required=True, help="registrations.csv do dvk collect ghi")
+    add_settings(parser, roster_required=True)
+    parser.add_argument("--out", required=True, help="thư mục ghi unit_status.csv")
+
+
+def run(args) -> int:
+    check_year(args.year)
+    settings = load_settings(args.roster, args.mappings)
+    print_check(check_to_folder(Path(args.registrations), args.year, settings, Path(args.out)))
+    return 0

@@ -1,0 +1,46 @@
+"""Writing a collection and the unit statuses to the output folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from dvk.collect import Collection
+from dvk.register import RegisterResult, register_path, write_register
+from dvk.tables import write_csv
+
+REGISTRATIONS_CSV = "registrations.csv"
+REJECTS_CSV = "rejects.csv"
+SUPERSEDED_CSV = "superseded.csv"
+UNIT_STATUS_CSV = "unit_status.csv"
+
+
+@dataclass
+class CollectFiles:
+    registrations: Path
+    rejects: Path
+    superseded: Path
+    register: RegisterResult
+
+
+def write_collection(collection: Collection, statuses: pd.DataFrame, out_dir: Path) -> CollectFiles:
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return CollectFiles(
+        registrations=write_csv(collection.registrations, out_dir / REGISTRATIONS_CSV),
+        rejects=write_csv(collection.rejects, out_dir / REJECTS_CSV),
+        superseded=write_csv(collection.superseded, out_dir / SUPERSEDED_CSV),
+        register=write_register(
+            register_path(out_dir, collection.year),
+            collection.registrations,
+            collection.rejects,
+            collection.superseded,
+            statuses,
+        ),
+    )
+
+
+def write_statuses(statuses: pd.DataFrame, out_dir: Path) -> Path:
+    return write_csv(statuses, Path(out_dir) / UNIT_STATUS_CSV)

@@ -1,0 +1,275 @@
+"""The register (sổ theo dõi): registrations plus the columns staff fill in.
+
+Rewriting the register after a new collection keeps every value staff typed: evaluation
+columns and any column they added are carried over by registration id; a row that is no
+longer in the data but holds staff entries stays, marked, at the bottom.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from dvk.errors import SourceError
+from dvk.safe_text import put_cell
+from dvk.schema import (
+    EVALUATION_HEADERS_VI,
+    FIELD_LABELS,
+    FORM_LABELS,
+    KIND_LABELS,
+    REGISTRATION_COLUMNS,
+    REGISTRATION_HEADERS_VI,
+    REJECT_COLUMNS,
+    REJECT_HEADERS_VI,
+    STATUS_LABELS,
+    SUPERSEDED_COLUMNS,
+    UNIT_STATUS_COLUMNS,
+    UNIT_STATUS_HEADERS_VI,
+)
+
+REGISTER_SHEET = "Sổ theo dõi"
+REJECTS_SHEET = "Bản bị loại"
+SUPERSEDED_SHEET = "Bản bị thay thế"
+STATUS_SHEET = "Tình trạng đơn vị"
+DVK_NOTE = "Ghi chú của dvk"
+ORPHAN_NOTE = "Không còn trong dữ liệu thu thập lần này; giữ lại vì có ý kiến của cán bộ."
+ID_HEADER = REGISTRATION_HEADERS_VI["registration_id"]
+SUPERSEDED_HEADERS_VI = {
+    "registration_id": "Mã bản đăng ký",
+    "unit_code": "Mã đơn vị",
+    "model_name": "Tên mô hình, điển hình",
+    "submitted_at": "Thời gian gửi",
+    "source": "Nguồn",
+    "source_row": "Dòng nguồn",
+    "replaced_by_id": "Được thay bằng (mã)",
+    "replaced_by_source": "Được thay bằng (nguồn)",
+    "replaced_by_row": "Được thay bằng (dòng)",
+}
+_BOOL_LABELS = {"true": "Có", "false": "Không", "": ""}
+_DISPLAY = {
+    "field": {str(k): v for k, v in FIELD_LABELS.items()},
+    "form": {str(k): v for k, v in FORM_LABELS.items()},
+    "kind": {str(k): v for k, v in KIND_LABELS.items()},
+    "late": _BOOL_LABELS,
+    "status": {str(k): v for k, v in STATUS_LABELS.items()},
+    "meets_target": _BOOL_LABELS,
+}
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_STAFF_FILL = PatternFill("solid", fgColor="FFF2CC")
+
+
+def register_path(folder: Path, year: int) -> Path:
+    return Path(folder) / f"so_theo_doi_{year}.xlsx"
+
+
+@dataclass
+class StaffEntries:
+    by_id: dict[str, dict[str, object]] = field(default_factory=dict)
+    staff_headers: list[str] = field(default_factory=lambda: list(EVALUATION_HEADERS_VI))
+    old_rows: dict[str, dict[str, object]] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return sum(len(values) for values in self.by_id.values())
+
+
+def _sheet_rows(path: Path, sheet_name: str) -> tuple[list[str], list[dict[str, object]]]:
+    try:
+        workbook = openpyxl.load_workbook(path)
+    except Exception as exc:  # noqa: BLE001 — any unreadable workbook gets the same message
+        raise SourceError(
+            f"Không mở được sổ theo dõi «{path}» ({exc}). Nếu tệp đang mở trong Excel, hãy đóng lại."
+        ) from exc
+    if sheet_name not in workbook.sheetnames:
+        raise SourceError(f"Sổ theo dõi «{path}» không có trang «{sheet_name}».")
+    rows = workbook[sheet_name].iter_rows(values_only=True)
+    headers = [str(h).strip() if h is not None else "" for h in next(rows, [])]
+    records = []
+    for values in rows:
+        if not any(v not in (None, "") for v in values):
+            continue
+        records.append({h: v for h, v in zip(headers, values, strict=False) if h})
+    return headers, records
+
+
+def read_staff_entries(path: Path) -> StaffEntries:
+    """Everything staff typed in an existing register, by registration id."""
+    entries = StaffEntries()
+    if not path.exists():
+        return entries
+    headers, records = _sheet_rows(path, REGISTER_SHEET)
+    ours = set(REGISTRATION_HEADERS_VI.values()) | {DVK_NOTE}
+    entries.staff_headers = list(EVALUATION_HEADERS_VI) + [
+        h for h in headers if h and h not in ours and h not in EVALUATION_HEADERS_VI
+    ]
+    for record in records:
+        reg_id = str(record.get(ID_HEADER) or "").strip()
+        if not reg_id:
+            continue
+        typed = {h: record[h] for h in entries.staff_headers if record.get(h) not in (None, "")}
+        if typed:
+            entries.by_id[reg_id] = typed
+            entries.old_rows[reg_id] = record
+    return entries
+
+
+def _write_sheet(
+    worksheet,
+    headers: list[str],
+    rows: list[list[object]],
+    widths: dict[int, int],
+    staff_from: int | None = None,
+) -> None:
+    worksheet.append(headers)
+    for index, _ in enumerate(headers, start=1):
+        cell = worksheet.cell(row=1, column=index)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        staff = staff_from is not None and index >= staff_from
+        cell.fill = _STAFF_FILL if staff else _HEADER_FILL
+        worksheet.column_dimensions[get_column_letter(index)].width = widths.get(index, 16)
+    for row_number, values in enumerate(rows, start=2):
+        for column, value in enumerate(values, start=1):
+            cell = worksheet.cell(row=row_number, column=column)
+            put_cell(cell, value)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    worksheet.freeze_panes = "B2"
+    if rows:
+        worksheet.auto_filter.ref = worksheet.dimensions
+
+
+def _display(column: str, value: object) -> object:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if column in _DISPLAY:
+        return _DISPLAY[column].get(str(value), value)
+    if column == "year" or column == "source_row":
+        text = str(value)
+        return int(text) if text.isdigit() else text
+    return value
+
+
+def _frame_rows(frame: pd.DataFrame, columns: list[str]) -> list[list[object]]:
+    return [[_display(c, record.get(c)) for c in columns] for record in frame.to_dict("records")]
+
+
+@dataclass
+class RegisterResult:
+    path: Path
+    rows: int
+    staff_entries_kept: int
+    orphan_rows: int
+    backup: Path | None
+
+
+def write_register(
+    path: Path,
+    registrations: pd.DataFrame,
+    rejects: pd.DataFrame,
+    superseded: pd.DataFrame,
+    statuses: pd.DataFrame,
+) -> RegisterResult:
+    """Write the register, carrying over whatever staff typed in the previous one."""
+    entries = read_staff_entries(path)
+    replaced_by = (
+        dict(zip(superseded["replaced_by_id"], superseded["registration_id"], strict=True))
+        if len(superseded)
+        else {}
+    )
+    current_ids = set(registrations["registration_id"].astype(str))
+    reg_headers = [REGISTRATION_HEADERS_VI[c] for c in REGISTRATION_COLUMNS]
+    headers = reg_headers + entries.staff_headers + [DVK_NOTE]
+    rows = []
+    carried: set[str] = set()
+    for record, values in zip(
+        registrations.to_dict("records"), _frame_rows(registrations, REGISTRATION_COLUMNS), strict=True
+    ):
+        reg_id = str(record["registration_id"])
+        typed = entries.by_id.get(reg_id)
+        if typed is None and reg_id in replaced_by:
+            # A resubmission under a new id inherits the evaluation of the one it replaced.
+            old_id = replaced_by[reg_id]
+            typed = entries.by_id.get(old_id) if old_id not in current_ids else None
+            if typed:
+                carried.add(old_id)
+        if typed:
+            carried.add(reg_id)
+        typed = typed or {}
+        rows.append(values + [typed.get(h, "") for h in entries.staff_headers] + [""])
+    orphans = [reg_id for reg_id in entries.by_id if reg_id not in carried]
+    for reg_id in orphans:
+        old = entries.old_rows[reg_id]
+        rows.append(
+            [old.get(h, "") for h in reg_headers]
+            + [old.get(h, "") for h in entries.staff_headers]
+            + [ORPHAN_NOTE]
+        )
+
+    workbook = openpyxl.Workbook()
+    register = workbook.active
+    register.title = REGISTER_SHEET
+    widths = {1: 22, 4: 28, 6: 40, 8: 24, 9: 60, 11: 22, 13: 24}
+    _write_sheet(register, headers, rows, widths, staff_from=len(reg_headers) + 1)
+    _write_sheet(
+        workbook.create_sheet(STATUS_SHEET),
+        [UNIT_STATUS_HEADERS_VI[c] for c in UNIT_STATUS_COLUMNS],
+        _frame_rows(statuses, UNIT_STATUS_COLUMNS),
+        {2: 36, 6: 30},
+    )
+    _write_sheet(
+        workbook.create_sheet(REJECTS_SHEET),
+        [REJECT_HEADERS_VI[c] for c in REJECT_COLUMNS],
+        _frame_rows(rejects, REJECT_COLUMNS),
+        {1: 30, 3: 24, 4: 30, 5: 20, 6: 70},
+    )
+    _write_sheet(
+        workbook.create_sheet(SUPERSEDED_SHEET),
+        [SUPERSEDED_HEADERS_VI[c] for c in SUPERSEDED_COLUMNS],
+        _frame_rows(superseded, SUPERSEDED_COLUMNS),
+        {3: 40, 5: 30, 8: 30},
+    )
+
+    backup = None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        backup = path.with_name(path.stem + ".truoc_lan_chay.xlsx")
+        shutil.copy2(path, backup)
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".xlsx", delete=False) as handle:
+        temporary = Path(handle.name)
+    workbook.save(temporary)
+    temporary.replace(path)
+    kept = sum(len(entries.by_id[i]) for i in carried if i in entries.by_id)
+    return RegisterResult(path, len(rows), kept, len(orphans), backup)
+
+
+_REVERSE = {
+    "field": {v: str(k) for k, v in FIELD_LABELS.items()},
+    "form": {v: str(k) for k, v in FORM_LABELS.items()},
+    "kind": {v: str(k) for k, v in KIND_LABELS.items()},
+    "late": {"Có": "true", "Không": "false"},
+}
+
+
+def read_register(path: Path) -> pd.DataFrame:
+    """The register as machine values (field, form, kind codes) plus the staff columns."""
+    headers, records = _sheet_rows(Path(path), REGISTER_SHEET)
+    by_header = {v: k for k, v in REGISTRATION_HEADERS_VI.items()}
+    rows = []
+    for record in records:
+        row: dict[str, object] = {}
+        for header, value in record.items():
+            column = by_header.get(header, header)
+            text = "" if value is None else value
+            if column in _REVERSE and isinstance(text, str):
+                text = _REVERSE[column].get(text, text)
+            row[column] = text
+        rows.append(row)
+    staff = [h for h in headers if h and h not in by_header]
+    return pd.DataFrame(rows, columns=REGISTRATION_COLUMNS + staff).astype(object)

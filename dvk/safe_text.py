@@ -1,0 +1,57 @@
+"""User text in output files: never a formula, never a broken cell, never a path."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+EXCEL_CELL_LIMIT = 32_767
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CSV_ESCAPE = "'"
+
+
+def csv_escape(text: str) -> str:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe.
+
+    Reversible: text that already begins with an apostrophe gets one more, so
+    ``csv_unescape`` gives back exactly what the user typed.
+    """
+    if text.startswith((*_FORMULA_START, _CSV_ESCAPE)):
+        return _CSV_ESCAPE + text
+    return text
+
+
+def csv_unescape(text: str) -> str:
+    if text.startswith(_CSV_ESCAPE):
+        return text[1:]
+    return text
+
+
+def excel_text(text: str) -> str:
+    """Text an .xlsx cell can hold: no XML-illegal control characters, within Excel's limit."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    if len(text) > EXCEL_CELL_LIMIT:
+        text = text[: EXCEL_CELL_LIMIT - 1] + "…"
+    return text
+
+
+def put_cell(cell, value: object) -> None:
+    """Store a value; a string is always stored as text, even when it starts with "="."""
+    if isinstance(value, str):
+        cell.value = excel_text(value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+
+
+_UNSAFE_NAME = re.compile(r"[^\w\-. ]+")
+
+
+def safe_file_name(text: str, fallback: str = "tep") -> str:
+    """A file name from user text: one path component, no traversal, no reserved characters."""
+    name = unicodedata.normalize("NFC", text)
+    name = _UNSAFE_NAME.sub("_", name).strip(" ._")
+    name = re.sub(r"_+", "_", name)[:120]
+    return name or fallback
