@@ -1,4 +1,5 @@
-"""Where registrations come from. A source spec is a local file or folder path.
+"""Where registrations come from. A source spec is a local file or folder path, or a Google
+source ("gform:<formId>", "gsheet:<spreadsheetId or URL>", "gdrive:<folderId>").
 
 Each source becomes sheets of values, and each sheet is recognised by its content (not its
 file name) as a Forms response list, a plain table or a unit's official form.
@@ -6,6 +7,7 @@ file name) as a Forms response list, a plain table or a unit's official form.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +16,9 @@ from dvk.rejects import Reject, reject
 from dvk.sources.files import files_in, read_file
 from dvk.sources.layout import read_sheet
 from dvk.sources.model import RawTable, Sheet
+
+
+GOOGLE_SPEC = re.compile(r"^(gform|gsheet|gdrive):", re.IGNORECASE)
 
 
 @dataclass
@@ -41,6 +46,11 @@ def read_sources(specs: list[str], mappings: Mappings, progress=None) -> SourceR
     """Read every source; an unreadable file raises SourceError before anything is written."""
     result = SourceRead()
     for spec in specs:
+        if GOOGLE_SPEC.match(spec):
+            from dvk.google.sources import read_google_source  # needs credentials; loaded on use
+
+            read_google_source(spec, mappings, result, progress=progress)
+            continue
         paths, skipped = files_in(Path(spec))
         result.skipped_files.extend(str(path) for path in skipped)
         for path in paths:

@@ -1,0 +1,62 @@
+"""The staff's evaluation in the register: result (recognised or not) and recognition level."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+from dvk.mappings import _load_toml, _synonym_index, mappings_dir
+from dvk.text import match_key
+
+RESULT_HEADER = "Kết quả đánh giá"
+LEVEL_HEADER = "Cấp công nhận"
+SCORE_HEADER = "Điểm"
+NOTE_HEADER = "Ghi chú"
+
+
+class Result(StrEnum):
+    RECOGNISED = "recognised"
+    NOT_RECOGNISED = "not_recognised"
+    PENDING = "pending"
+
+
+class Level(StrEnum):
+    PROVINCE = "province"
+    COMMUNE = "commune"
+    DEPARTMENT = "department"
+
+
+LEVEL_LABELS = {Level.PROVINCE: "Cấp tỉnh", Level.COMMUNE: "Cấp xã", Level.DEPARTMENT: "Cấp sở, ngành"}
+
+
+@cache
+def _indexes(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
+    data = _load_toml(folder / "evaluation.toml")
+    return (
+        _synonym_index(data["result"], "evaluation.toml [result]"),
+        _synonym_index(data["level"], "evaluation.toml [level]"),
+    )
+
+
+def parse_result(text: object, folder: Path | None = None) -> Result | None:
+    """The result staff typed; None when the cell is empty. ValueError when unknown."""
+    value = "" if text is None else str(text).strip()
+    if not value:
+        return None
+    results, _ = _indexes(Path(folder) if folder else mappings_dir())
+    key = match_key(value)
+    if key not in results:
+        raise ValueError(value)
+    return Result(results[key])
+
+
+def parse_level(text: object, folder: Path | None = None) -> Level | None:
+    value = "" if text is None else str(text).strip()
+    if not value:
+        return None
+    _, levels = _indexes(Path(folder) if folder else mappings_dir())
+    key = match_key(value)
+    if key not in levels:
+        raise ValueError(value)
+    return Level(levels[key])
