@@ -17,7 +17,6 @@ from dvk.sources.files import files_in, read_file
 from dvk.sources.layout import read_sheet
 from dvk.sources.model import RawTable, Sheet
 
-
 GOOGLE_SPEC = re.compile(r"^(gform|gsheet|gdrive):", re.IGNORECASE)
 
 
