@@ -46,20 +46,21 @@ def _row_headers(row: list[object], mappings: Mappings) -> dict[int, tuple[str, 
     return found
 
 
-_SUB_COLUMNS = {"form_collective", "form_individual", "kind_new", "kind_replicated"}
+_SUB_HEADER_PAIRS = ({"form_collective", "form_individual"}, {"kind_new", "kind_replicated"})
 
 
 def _is_sub_header(row: list[object], top: dict[int, tuple[str, str]], mappings: Mappings) -> bool:
     """The official form's second header row: sub-titles only under the group titles.
 
-    Its name cell is empty (merged from above) and it names at least two of the mark
-    columns; a first data row that happens to say "Nhân rộng" is not one.
+    Its name cell is empty (merged from above) and it names both columns of a pair
+    (tập thể + cá nhân, or xây dựng mới + nhân rộng); a first data row with no model name
+    that answers "Tập thể" and "Xây dựng mới" is not one.
     """
     name_index = next(i for i, (canonical, _) in top.items() if canonical == "model_name")
     if name_index < len(row) and clean_cell(row[name_index]):
         return False
-    below = _row_headers(row, mappings)
-    return len({canonical for canonical, _ in below.values()} & _SUB_COLUMNS) >= 2
+    below = {canonical for canonical, _ in _row_headers(row, mappings).values()}
+    return any(pair <= below for pair in _SUB_HEADER_PAIRS)
 
 
 def find_header(sheet: Sheet, mappings: Mappings) -> HeaderMap | None:

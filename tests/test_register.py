@@ -1,0 +1,166 @@
+"""The register (sổ theo dõi) keeps what staff typed, and user text never becomes a formula."""
+
+from __future__ import annotations
+
+import zipfile
+
+import openpyxl
+
+from dvk.outputs import REGISTRATIONS_CSV
+from dvk.pipeline import collect_to_folder, read_registrations
+from dvk.register import ORPHAN_NOTE, REGISTER_SHEET, read_register, register_path
+from dvk.samplefiles import write_forms_csv
+from tests.test_collect import forms_row
+
+HEADERS = [
+    "Dấu thời gian",
+    "Response ID",
+    "Tên cơ quan, đơn vị",
+    "Lĩnh vực",
+    "Tên mô hình, điển hình",
+    "Hình thức",
+    "Địa chỉ",
+    "Nội dung",
+    "Xây dựng mới hay nhân rộng",
+]
+
+
+def sheet_records(path):
+    sheet = openpyxl.load_workbook(path)[REGISTER_SHEET]
+    rows = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def type_as_staff(path, entries: dict[str, dict[str, object]], extra_column: str | None = None):
+    """Open the register as a clerk would, type into cells by model name, sort it, save."""
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook[REGISTER_SHEET]
+    headers = [cell.value for cell in sheet[1]]
+    if extra_column:
+        sheet.cell(row=1, column=len(headers) + 1, value=extra_column)
+        headers.append(extra_column)
+    name_column = headers.index("Tên mô hình, điển hình") + 1
+    for row in range(2, sheet.max_row + 1):
+        typed = entries.get(sheet.cell(row=row, column=name_column).value, {})
+        for header, value in typed.items():
+            sheet.cell(row=row, column=headers.index(header) + 1, value=value)
+    workbook.save(path)
+
+
+def test_rerun_keeps_staff_entries_and_adds_new_rows(tmp_path, settings):
+    source = write_forms_csv(tmp_path / "f.csv", [forms_row(name="Nuôi bò"), forms_row(name="Trồng rau")])
+    out = tmp_path / "out"
+    collect_to_folder([str(source)], 2026, settings, out)
+    register = register_path(out, 2026)
+    type_as_staff(
+        register,
+        {
+            "Nuôi bò": {
+                "Điểm": 92,
+                "Kết quả đánh giá": "Công nhận",
+                "Cấp công nhận": "Cấp tỉnh",
+                "Ghi chú": "=đã kiểm tra thực tế",
+                "Người thẩm định": "Đ/c Lan",
+            },
+            "Trồng rau": {"Kết quả đánh giá": "Chưa đạt"},
+        },
+        extra_column="Người thẩm định",
+    )
+
+    write_forms_csv(
+        tmp_path / "f.csv",
+        [forms_row(name="Tủ sách cộng đồng"), forms_row(name="Nuôi bò"), forms_row(name="Trồng rau")],
+    )
+    summary = collect_to_folder([str(source)], 2026, settings, out)
+
+    records = {r["Tên mô hình, điển hình"]: r for r in sheet_records(register)}
+    assert set(records) == {"Nuôi bò", "Trồng rau", "Tủ sách cộng đồng"}
+    assert records["Nuôi bò"]["Điểm"] == 92
+    assert records["Nuôi bò"]["Kết quả đánh giá"] == "Công nhận"
+    assert records["Nuôi bò"]["Cấp công nhận"] == "Cấp tỉnh"
+    assert records["Nuôi bò"]["Ghi chú"] == "=đã kiểm tra thực tế"
+    assert records["Nuôi bò"]["Người thẩm định"] == "Đ/c Lan"
+    assert records["Trồng rau"]["Kết quả đánh giá"] == "Chưa đạt"
+    assert records["Tủ sách cộng đồng"]["Kết quả đánh giá"] is None
+    assert summary.staff_entries_kept == 6
+    assert register.with_name("so_theo_doi_2026.truoc_lan_chay.xlsx").exists()
+
+
+def test_row_gone_from_the_source_keeps_its_staff_entries(tmp_path, settings):
+    source = write_forms_csv(tmp_path / "f.csv", [forms_row(name="Nuôi bò"), forms_row(name="Trồng rau")])
+    out = tmp_path / "out"
+    collect_to_folder([str(source)], 2026, settings, out)
+    type_as_staff(register_path(out, 2026), {"Nuôi bò": {"Điểm": 70}})
+    write_forms_csv(tmp_path / "f.csv", [forms_row(name="Trồng rau")])
+    summary = collect_to_folder([str(source)], 2026, settings, out)
+    records = {r["Tên mô hình, điển hình"]: r for r in sheet_records(register_path(out, 2026))}
+    assert records["Nuôi bò"]["Điểm"] == 70
+    assert records["Nuôi bò"]["Ghi chú của dvk"] == ORPHAN_NOTE
+    assert records["Trồng rau"]["Ghi chú của dvk"] is None
+    assert summary.orphan_rows == 1
+
+
+def test_resubmission_under_a_new_response_id_inherits_the_evaluation(tmp_path, settings):
+    first = [
+        "10/03/2026 08:00:00",
+        "resp-1",
+        "Sở Y tế",
+        "Kinh tế",
+        "Nuôi bò",
+        "Tập thể",
+        "",
+        "bản đầu",
+        "Mới",
+    ]
+    again = [
+        "15/03/2026 08:00:00",
+        "resp-2",
+        "Sở Y tế",
+        "Kinh tế",
+        "Nuôi bò",
+        "Tập thể",
+        "",
+        "bản sửa",
+        "Mới",
+    ]
+    source = write_forms_csv(tmp_path / "f.csv", [first], headers=HEADERS)
+    out = tmp_path / "out"
+    collect_to_folder([str(source)], 2026, settings, out)
+    assert sheet_records(register_path(out, 2026))[0]["Mã bản đăng ký"] == "resp-1"
+    type_as_staff(register_path(out, 2026), {"Nuôi bò": {"Kết quả đánh giá": "Công nhận"}})
+    write_forms_csv(tmp_path / "f.csv", [first, again], headers=HEADERS)
+    collect_to_folder([str(source)], 2026, settings, out)
+    records = sheet_records(register_path(out, 2026))
+    assert [
+        (r["Mã bản đăng ký"], r["Nội dung cụ thể mô hình, điển hình"], r["Kết quả đánh giá"]) for r in records
+    ] == [("resp-2", "bản sửa", "Công nhận")]
+
+
+def test_user_text_starting_with_equals_stays_text(tmp_path, settings):
+    name = '=HYPERLINK("http://example.com","bấm vào đây")'
+    content = "+84 905 000 000 & <b>đậm</b> {{ x }} 🌱"
+    source = write_forms_csv(tmp_path / "f.csv", [forms_row(name=name, content=content, address="@thôn 1")])
+    out = tmp_path / "out"
+    collect_to_folder([str(source)], 2026, settings, out)
+
+    register = register_path(out, 2026)
+    with zipfile.ZipFile(register) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml  # no formula anywhere in the register sheet
+    sheet = openpyxl.load_workbook(register)[REGISTER_SHEET]
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row if cell.value == name]
+    assert len(cells) == 1 and cells[0].data_type == "s"
+
+    raw_csv = (out / REGISTRATIONS_CSV).read_bytes()
+    assert raw_csv.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens Vietnamese correctly
+    assert "'=HYPERLINK" in raw_csv.decode("utf-8-sig")  # escaped for Excel
+    back = read_registrations(out / REGISTRATIONS_CSV).to_dict("records")[0]
+    assert (back["model_name"], back["content"], back["address"]) == (name, content, "@thôn 1")
+
+    machine = read_register(register).to_dict("records")[0]
+    assert (machine["model_name"], machine["field"], machine["form"], machine["kind"]) == (
+        name,
+        "economy",
+        "collective",
+        "new",
+    )
