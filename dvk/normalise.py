@@ -23,6 +23,20 @@ _MARK_COLUMNS = {
 }
 
 
+# How a column is named in a reject when the source has no header of its own for it.
+COLUMN_LABELS = {
+    "model_name": "Tên mô hình, điển hình",
+    "unit_name": "Tên cơ quan, đơn vị",
+    "field": "Lĩnh vực",
+    "form": "Hình thức",
+    "form_collective": "Mô hình tập thể",
+    "kind": "Xây dựng mới / Nhân rộng",
+    "kind_new": "Xây dựng mới",
+    "timestamp": "Thời gian gửi",
+    "year": "Năm",
+}
+
+
 @dataclass
 class Outcome:
     registration: dict[str, object] | None
@@ -70,7 +84,7 @@ class Normaliser:
         values = raw.values
 
         def problem(column: str, value: object, code: str, extra: str = "") -> None:
-            label = labels.get(column, column)
+            label = labels.get(column) or COLUMN_LABELS.get(column, column)
             problems.append(reject(raw.source, raw.source_row, label, value, code, extra))
 
         model_name = clean_cell(values.get("model_name"))

@@ -161,6 +161,15 @@ def _signed_date(rows: list[list[object]]) -> str:
     return ""
 
 
+def _fill_missing_times(rows: list[RawRow], moment: object) -> None:
+    """Rows without a time of their own take the form's signing date or the file's upload time."""
+    if not moment:
+        return
+    for raw in rows:
+        if not raw.values.get("timestamp"):
+            raw.values["timestamp"] = moment
+
+
 def read_official_form(sheet: Sheet, header: HeaderMap, mappings: Mappings) -> RawTable:
     columns = header.columns
     name_index = columns["model_name"]
@@ -198,10 +207,7 @@ def read_official_form(sheet: Sheet, header: HeaderMap, mappings: Mappings) -> R
             values["unit_name"] = unit_name
         row_number = sheet.first_row_number + header.row_index + 1 + offset
         rows.append(RawRow(source=sheet.source, source_row=row_number, values=values))
-    if signed:
-        for raw in rows:
-            if not raw.values.get("timestamp"):
-                raw.values["timestamp"] = signed
+    _fill_missing_times(rows, signed or sheet.modified_at)
     labels = dict(header.labels)
     labels.setdefault("field", "Mục lĩnh vực (I–IV)")
     labels.setdefault("unit_name", "ĐƠN VỊ")
@@ -219,6 +225,7 @@ def read_table(sheet: Sheet, header: HeaderMap) -> RawTable:
         response_id = clean_cell(values.pop("response_id", None))
         row_number = sheet.first_row_number + header.row_index + 1 + offset
         rows.append(RawRow(sheet.source, row_number, values, response_id=response_id))
+    _fill_missing_times(rows, sheet.modified_at)
     return RawTable(sheet.source, layout, rows, dict(header.labels))
 
 
