@@ -39,24 +39,24 @@ def _indexes(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
     )
 
 
-def parse_result(text: object, folder: Path | None = None) -> Result | None:
-    """The result staff typed; None when the cell is empty. ValueError when unknown."""
+def _lookup(text: object, which: int, folder: Path | None) -> str | None:
     value = "" if text is None else str(text).strip()
     if not value:
         return None
-    results, _ = _indexes(Path(folder) if folder else mappings_dir())
+    index = _indexes(Path(folder) if folder else mappings_dir())[which]
     key = match_key(value)
-    if key not in results:
+    if key not in index:
         raise ValueError(value)
-    return Result(results[key])
+    return index[key]
+
+
+def parse_result(text: object, folder: Path | None = None) -> Result | None:
+    """The result staff typed; None when the cell is empty. ValueError when unknown."""
+    found = _lookup(text, 0, folder)
+    return Result(found) if found else None
 
 
 def parse_level(text: object, folder: Path | None = None) -> Level | None:
-    value = "" if text is None else str(text).strip()
-    if not value:
-        return None
-    _, levels = _indexes(Path(folder) if folder else mappings_dir())
-    key = match_key(value)
-    if key not in levels:
-        raise ValueError(value)
-    return Level(levels[key])
+    """The recognition level staff typed; None when empty. ValueError when unknown."""
+    found = _lookup(text, 1, folder)
+    return Level(found) if found else None
