@@ -163,6 +163,20 @@ def test_nfd_answers_are_normalised_and_matched(tmp_path, settings):
     assert unicodedata.is_normalized("NFC", rows[0]["model_name"])
 
 
+def test_old_unit_names_match_the_roster_by_alias(tmp_path, settings):
+    rows = [
+        forms_row(unit="Sở Giao thông vận tải"),
+        forms_row(unit="huyen dao ly son"),
+        forms_row(unit="SNNMT"),
+    ]
+    result = run(settings, write_forms_csv(tmp_path / "f.csv", rows))
+    assert [(r["unit_code"], r["unit_name"]) for r in result.registrations.to_dict("records")] == [
+        ("SXD", "Sở Xây dựng"),
+        ("DK-LYSON", "Đặc khu Lý Sơn"),
+        ("SNNMT", "Sở Nông nghiệp và Môi trường"),
+    ]
+
+
 def test_header_variants_from_another_export(tmp_path, settings):
     headers = [
         "Timestamp",

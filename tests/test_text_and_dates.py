@@ -69,6 +69,11 @@ def test_tcvn3_text_is_repaired_with_or_without_the_font():
     assert repair(to_tcvn3("ban dân vận"), font_name=".VnTimeH") == "BAN DÂN VẬN"
 
 
+def test_vni_text_is_repaired():
+    assert repair("Ban Daân vaän") == "Ban Dân vận"
+    assert repair("Moâ hình", font_name="VNI-Times") == "Mô hình"
+
+
 def test_unicode_text_is_left_alone():
     for text in ["Café & <b> {{ x }}", "Nguyễn Văn A", "=SUM(A1)", "🌱 tăng 20%"]:
         assert repair(text) == text
