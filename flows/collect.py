@@ -4,32 +4,28 @@ from __future__ import annotations
 
 from prefect import flow, get_run_logger
 
-from dvk.pipeline import CollectSummary, summarise_collection
-from flows.tasks import (
-    check_units,
-    load_run_settings,
-    normalise_registrations,
-    read_registration_sources,
-    write_collection_files,
-)
+from dvk import artifacts
+from dvk.parameters import CollectParams
+from dvk.pipeline import CollectSummary
+from flows import steps
+from flows.publish import publish_results
+from flows.tasks import check_parameters
 
 
 @flow(
     name="thu-thap-dang-ky",
-    flow_run_name="thu-thap-dang-ky-{year}",
+    flow_run_name="thu-thap-dang-ky-{params.year}",
     description="Thu thập đăng ký mô hình, điển hình từ Google Forms, biểu mẫu Excel và thư mục.",
 )
-def collect_registrations(
-    year: int, sources: list[str], out_dir: str, roster: str | None = None, mappings_dir: str | None = None
-) -> CollectSummary:
-    logger = get_run_logger()
-    settings = load_run_settings(roster, mappings_dir)
-    read = read_registration_sources(sources, settings)
-    collection = normalise_registrations(read, year, settings)
-    statuses = check_units(collection.registrations, year, settings)
-    files = write_collection_files(collection, statuses, out_dir)
-    summary = summarise_collection(collection, files)
-    logger.info(summary.count_line)
-    if not summary.balanced:
-        raise RuntimeError(f"Số dòng không khớp: {summary.count_line}")
-    return summary
+def collect_registrations(params: CollectParams = CollectParams()) -> CollectSummary:  # noqa: B008
+    plan = check_parameters(params)
+    collected = steps.collect(plan)
+    get_run_logger().info(collected.summary.count_line)
+    publish_results(
+        f"Thu thập đăng ký năm {plan.year}",
+        [("Số dòng", artifacts.collect_lines(collected.summary))],
+        artifacts.collect_files(collected.summary),
+        statuses=collected.statuses,
+        rejects=collected.collection.rejects,
+    )
+    return collected.summary

@@ -1,4 +1,9 @@
-"""Prefect tasks: each one logical step of the cycle, calling the dvk package."""
+"""Prefect tasks: each one logical step of the cycle, calling the dvk package.
+
+Tasks that touch files or Google retry with exponential backoff on unexpected errors; a
+DvkError (a problem the user must fix, such as an unreadable file) fails at once with its
+Vietnamese message, since trying again cannot help.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +12,49 @@ from pathlib import Path
 import pandas as pd
 from prefect import task
 from prefect.cache_policies import NO_CACHE
+from prefect.tasks import exponential_backoff
+from pydantic import BaseModel
 
 from dvk import pipeline
 from dvk.collect import Collection
-from dvk.outputs import CollectFiles, write_collection, write_statuses
-from dvk.settings import Settings, load_settings
+from dvk.errors import DvkError
+from dvk.outputs import REJECTS_CSV, CollectFiles, write_collection, write_statuses
+from dvk.parameters import RunPlan, plan_run
+from dvk.schema import REJECT_COLUMNS
+from dvk.settings import Settings
 from dvk.sources import SourceRead
+from dvk.tables import read_csv
+
+OUTSIDE_RETRIES = 3
+OUTSIDE_BACKOFF = exponential_backoff(backoff_factor=5)  # 5 s, 10 s, 20 s
 
 
-@task(name="Nạp cấu hình và danh sách đơn vị", cache_policy=NO_CACHE)
-def load_run_settings(roster: str | None, mappings_dir: str | None) -> Settings:
-    return load_settings(roster, mappings_dir)
+def worth_retrying(task, task_run, state) -> bool:
+    """Retry only errors that may pass (network, a file briefly locked), not a user's mistake."""
+    try:
+        state.result()
+    except DvkError:
+        return False
+    except Exception:  # noqa: BLE001 — anything else may be transient
+        return True
+    return False
 
 
-@task(name="Đọc các nguồn đăng ký", retries=2, retry_delay_seconds=[5, 30], cache_policy=NO_CACHE)
+outside = dict(
+    retries=OUTSIDE_RETRIES,
+    retry_delay_seconds=OUTSIDE_BACKOFF,
+    retry_jitter_factor=0.2,
+    retry_condition_fn=worth_retrying,
+    cache_policy=NO_CACHE,
+)
+
+
+@task(name="Kiểm tra thông số", cache_policy=NO_CACHE)
+def check_parameters(params: BaseModel) -> RunPlan:
+    return plan_run(params)
+
+
+@task(name="Đọc các nguồn đăng ký", **outside)
 def read_registration_sources(sources: list[str], settings: Settings) -> SourceRead:
     return pipeline.read_registration_sources(sources, settings)
 
@@ -35,16 +69,22 @@ def check_units(registrations: pd.DataFrame, year: int, settings: Settings) -> p
     return pipeline.check_units(registrations, year, settings)
 
 
-@task(name="Đọc danh sách đăng ký đã chuẩn hóa", cache_policy=NO_CACHE)
-def read_registrations(path: str) -> pd.DataFrame:
+@task(name="Đọc danh sách đăng ký đã chuẩn hóa", **outside)
+def read_registrations(path: Path) -> pd.DataFrame:
     return pipeline.read_registrations(Path(path))
 
 
-@task(name="Ghi danh sách và sổ theo dõi", cache_policy=NO_CACHE)
-def write_collection_files(collection: Collection, statuses: pd.DataFrame, out_dir: str) -> CollectFiles:
+@task(name="Đọc danh sách bị loại", **outside)
+def read_rejects(out_dir: Path) -> pd.DataFrame:
+    path = Path(out_dir) / REJECTS_CSV
+    return read_csv(path, REJECT_COLUMNS) if path.exists() else pd.DataFrame(columns=REJECT_COLUMNS)
+
+
+@task(name="Ghi danh sách và sổ theo dõi", **outside)
+def write_collection_files(collection: Collection, statuses: pd.DataFrame, out_dir: Path) -> CollectFiles:
     return write_collection(collection, statuses, Path(out_dir))
 
 
-@task(name="Ghi tình trạng đơn vị", cache_policy=NO_CACHE)
-def write_unit_statuses(statuses: pd.DataFrame, out_dir: str) -> Path:
+@task(name="Ghi tình trạng đơn vị", **outside)
+def write_unit_statuses(statuses: pd.DataFrame, out_dir: Path) -> Path:
     return write_statuses(statuses, Path(out_dir))

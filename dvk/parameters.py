@@ -1,0 +1,283 @@
+"""What staff type in the Prefect UI forms: one pydantic model per job, checked before any work.
+
+Fields left empty take their value from `mappings/serve.toml` (see dvk.serve_config), so the
+form only needs the year in the normal case. `plan_run` turns a filled form into absolute paths
+and refuses bad values with every problem listed in Vietnamese.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from dvk.errors import ConfigError, DvkError
+from dvk.serve_config import ServeConfig, load_serve_config, resolve_path
+from dvk.settings import Settings, load_settings
+from dvk.sources import GOOGLE_SPEC
+
+THIS_YEAR = date.today().year
+FIRST_YEAR = 2000
+
+
+class ParameterError(DvkError):
+    """The form was filled wrongly; nothing was read or written."""
+
+
+def _year(title: str = "Năm") -> int:
+    return Field(
+        default=THIS_YEAR,
+        title=title,
+        description=f"Năm đăng ký, từ {FIRST_YEAR} đến năm sau năm hiện tại, ví dụ {THIS_YEAR}.",
+    )
+
+
+_SOURCES = Field(
+    default_factory=list,
+    title="Nguồn đăng ký",
+    description=(
+        "Mỗi dòng một nguồn: tệp .csv/.xlsx, thư mục chứa biểu mẫu của đơn vị, hoặc nguồn Google "
+        "(gform:…, gsheet:…, gdrive:…). Để trống: thư mục nguồn của năm trong mappings/serve.toml."
+    ),
+)
+_OUT_DIR = Field(
+    default="",
+    title="Thư mục kết quả",
+    description=(
+        "Nơi ghi các tệp kết quả của năm. Để trống: thư mục kết quả của năm trong mappings/serve.toml."
+    ),
+)
+_ROSTER = Field(
+    default="",
+    title="Danh sách đơn vị",
+    description="Tệp CSV danh sách đơn vị (mã, tên, tên cũ). Để trống: mappings/roster.csv.",
+)
+_UNITS = Field(
+    default_factory=list,
+    title="Chỉ các đơn vị",
+    description=(
+        "Mã đơn vị (ví dụ SYT, XA_MO_DUC) để chỉ hiển thị và nhắc những đơn vị này. "
+        "Để trống: tất cả. Các tệp kết quả vẫn đầy đủ mọi đơn vị."
+    ),
+)
+_PROFILE = Field(
+    default="",
+    title="Mẫu văn bản",
+    description="Hồ sơ thể thức văn bản (Đảng hoặc Nhà nước). Để trống: theo mappings/serve.toml.",
+)
+_PDF = Field(default=False, title="Xuất thêm PDF", description="Ghi thêm bản PDF của văn bản Word.")
+
+
+class _Form(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CollectParams(_Form):
+    model_config = ConfigDict(title="Thông số thu thập đăng ký")
+    year: int = _year()
+    sources: list[str] = _SOURCES
+    out_dir: str = _OUT_DIR
+    roster: str = _ROSTER
+
+
+class CheckParams(_Form):
+    model_config = ConfigDict(title="Thông số kiểm tra hạn đăng ký")
+    year: int = _year()
+    collect_first: bool = Field(
+        default=True,
+        title="Thu thập lại trước khi kiểm tra",
+        description="Đọc lại các nguồn đăng ký trước khi kiểm tra, để thấy cả đơn vị vừa gửi.",
+    )
+    sources: list[str] = _SOURCES
+    out_dir: str = _OUT_DIR
+    roster: str = _ROSTER
+    units: list[str] = _UNITS
+
+
+class ReportParams(_Form):
+    model_config = ConfigDict(title="Thông số lập báo cáo")
+    year: int = _year()
+    out_dir: str = _OUT_DIR
+    profile: str = _PROFILE
+    pdf: bool = _PDF
+
+
+class ReminderParams(_Form):
+    model_config = ConfigDict(title="Thông số đôn đốc đơn vị")
+    year: int = _year()
+    out_dir: str = _OUT_DIR
+    roster: str = _ROSTER
+    units: list[str] = _UNITS
+    profile: str = _PROFILE
+
+
+class DecisionParams(_Form):
+    model_config = ConfigDict(title="Thông số ra quyết định công nhận")
+    year: int = _year()
+    out_dir: str = _OUT_DIR
+    number: str = Field(
+        default="",
+        title="Số quyết định",
+        description=(
+            "Chỉ điền khi Văn phòng đã cấp số (chỉ ghi phần số, ví dụ 125). "
+            "Để trống: dvk cấp số tiếp theo trong sổ văn bản."
+        ),
+    )
+    signed_on: date | None = Field(
+        default=None, title="Ngày ký", description="Ngày ghi trên quyết định. Để trống: hôm nay."
+    )
+    profile: str = _PROFILE
+    pdf: bool = _PDF
+
+
+class CycleParams(_Form):
+    model_config = ConfigDict(title="Thông số chu trình năm")
+    year: int = _year()
+    sources: list[str] = _SOURCES
+    out_dir: str = _OUT_DIR
+    roster: str = _ROSTER
+    units: list[str] = _UNITS
+    issue_decision: bool = Field(
+        default=True,
+        title="Ra quyết định công nhận",
+        description=(
+            "Ra quyết định khi sổ theo dõi đã có mô hình được công nhận; "
+            "chưa có thì bỏ qua bước này và ghi rõ trong kết quả."
+        ),
+    )
+    profile: str = _PROFILE
+    pdf: bool = _PDF
+
+
+class ReviewParams(_Form):
+    model_config = ConfigDict(title="Thông số sơ kết, tổng kết")
+    first_year: int = Field(
+        default=THIS_YEAR - 2, title="Từ năm", description="Năm đầu của giai đoạn, ví dụ 2024."
+    )
+    last_year: int = Field(
+        default=THIS_YEAR, title="Đến năm", description="Năm cuối của giai đoạn (tính cả năm này)."
+    )
+    out_dir: str = Field(
+        default="",
+        title="Thư mục kết quả",
+        description="Nơi ghi báo cáo sơ kết, tổng kết. Để trống: theo mappings/serve.toml.",
+    )
+    roster: str = _ROSTER
+    profile: str = _PROFILE
+
+
+@dataclass
+class RunPlan:
+    """A filled form with every default applied: absolute paths, known unit codes."""
+
+    year: int
+    settings: Settings
+    out_dir: Path
+    sources: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    profile: str | None = None
+    organisation: Path | None = None
+    pdf: bool = False
+    numbering_dir: Path | None = None
+    register_paths: dict[int, Path] = field(default_factory=dict)
+
+    @property
+    def roster(self) -> str:
+        return str(self.settings.roster_path)
+
+
+def _year_problem(year: int, label: str = "Năm") -> str | None:
+    last = date.today().year + 1
+    if not FIRST_YEAR <= year <= last:
+        return f"{label} {year} không hợp lệ: phải từ {FIRST_YEAR} đến {last}."
+    return None
+
+
+def _missing_sources(sources: list[str]) -> list[str]:
+    return [
+        f"Không tìm thấy nguồn đăng ký «{spec}» (tệp hoặc thư mục không tồn tại)."
+        for spec in sources
+        if not GOOGLE_SPEC.match(spec) and not Path(spec).exists()
+    ]
+
+
+def _unknown_units(codes: list[str], settings: Settings) -> list[str]:
+    problems = []
+    for code in codes:
+        unit = settings.roster.find(code.strip())
+        if unit is None:
+            problems.append(f"Không có đơn vị mã «{code}» trong danh sách đơn vị {settings.roster_path}.")
+    return problems
+
+
+def _refuse(problems: list[str]) -> None:
+    if problems:
+        raise ParameterError("Thông số không hợp lệ, chưa làm gì:\n" + "\n".join(f"- {p}" for p in problems))
+
+
+def plan_run(params: BaseModel, config: ServeConfig | None = None) -> RunPlan:
+    """Apply the defaults and check the form; ParameterError lists every problem at once."""
+    config = config or load_serve_config()
+    problems: list[str] = []
+    year = getattr(params, "year", None) or getattr(params, "last_year", THIS_YEAR)
+    for name, label in [("year", "Năm"), ("first_year", "Từ năm"), ("last_year", "Đến năm")]:
+        if hasattr(params, name) and (problem := _year_problem(getattr(params, name), label)):
+            problems.append(problem)
+    if isinstance(params, ReviewParams) and params.first_year > params.last_year:
+        problems.append(f"Từ năm {params.first_year} phải không sau đến năm {params.last_year}.")
+
+    roster = getattr(params, "roster", "").strip()
+    settings = None
+    if roster and not resolve_path(roster).exists():
+        problems.append(f"Không tìm thấy danh sách đơn vị «{roster}».")
+    else:
+        try:
+            settings = load_settings(resolve_path(roster) if roster else None)
+        except ConfigError as exc:
+            problems.append(str(exc))
+
+    sources: list[str] = []
+    if hasattr(params, "sources"):
+        typed = [s.strip() for s in params.sources if s.strip()]
+        sources = [s if GOOGLE_SPEC.match(s) else str(resolve_path(s)) for s in typed]
+        sources = sources or config.sources_for(year)
+        problems += _missing_sources(sources)
+
+    units = [code.strip() for code in getattr(params, "units", []) if code.strip()]
+    if settings is not None:
+        problems += _unknown_units(units, settings)
+        units = [settings.roster.find(code).code for code in units if settings.roster.find(code)]
+
+    if isinstance(params, ReviewParams):
+        out_dir = (
+            resolve_path(params.out_dir) if params.out_dir.strip() else resolve_path(config.review_output)
+        )
+    else:
+        typed_out = getattr(params, "out_dir", "").strip()
+        out_dir = resolve_path(typed_out) if typed_out else config.output_for(year)
+    if out_dir.exists() and not out_dir.is_dir():
+        problems.append(f"Thư mục kết quả «{out_dir}» đang là một tệp, không phải thư mục.")
+
+    if isinstance(params, DecisionParams) and params.number.strip() and not params.number.strip().isdigit():
+        problems.append(f"Số quyết định «{params.number}» chỉ gồm chữ số, ví dụ 125.")
+
+    _refuse(problems)
+    profile = getattr(params, "profile", "").strip() or config.profile or None
+    organisation = resolve_path(config.organisation) if config.organisation else None
+    registers = {}
+    if isinstance(params, ReviewParams):
+        registers = {y: config.register_for(y) for y in range(params.first_year, params.last_year + 1)}
+    return RunPlan(
+        year=year,
+        settings=settings,
+        out_dir=out_dir,
+        sources=sources,
+        units=units,
+        profile=profile,
+        organisation=organisation,
+        pdf=bool(getattr(params, "pdf", config.pdf)),
+        numbering_dir=config.numbering_dir(),
+        register_paths=registers,
+    )

@@ -1,0 +1,143 @@
+"""Defaults for the Prefect forms and the schedules: `mappings/serve.toml`, as data.
+
+Relative paths resolve against the folder `dvk serve` was started in (kept in $DVK_BASE_DIR so
+the flow runs it starts see the same folder); "{year}" becomes the year of the run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dvk.errors import ConfigError
+from dvk.mappings import _load_toml, mappings_dir
+from dvk.sources import GOOGLE_SPEC
+
+SERVE_FILE = "serve.toml"
+CONFIG_ENV = "DVK_SERVE_CONFIG"
+BASE_ENV = "DVK_BASE_DIR"
+
+
+def base_dir() -> Path:
+    return Path(os.environ.get(BASE_ENV) or Path.cwd())
+
+
+def resolve_path(text: str, year: int | None = None) -> Path:
+    """A configured or typed path with {year} filled in, absolute against the base folder."""
+    if year is not None:
+        text = text.replace("{year}", str(year))
+    path = Path(text).expanduser()
+    return path if path.is_absolute() else base_dir() / path
+
+
+@dataclass(frozen=True)
+class DeadlineCheckSchedule:
+    hour: int
+    minute: int
+    timezone: str
+    start: tuple[int, int]  # day, month
+    end: tuple[int, int]
+    active: bool
+
+    def crons(self) -> list[str]:
+        """Cron lines covering every day from start to end (inclusive) at the configured time."""
+        (d1, m1), (d2, m2) = self.start, self.end
+        prefix = f"{self.minute} {self.hour}"
+        if m1 == m2:
+            return [f"{prefix} {d1}-{d2} {m1} *"]
+        lines = [f"{prefix} {d1}-31 {m1} *"]
+        if m2 - m1 > 1:
+            lines.append(f"{prefix} * {m1 + 1}-{m2 - 1} *")
+        lines.append(f"{prefix} 1-{d2} {m2} *")
+        return lines
+
+    def describe(self) -> str:
+        state = "đang bật" if self.active else "đang tạm dừng, bật trong mục Schedules khi mở đăng ký"
+        return (
+            f"hằng ngày lúc {self.hour:02d}:{self.minute:02d} ({self.timezone}) từ "
+            f"{self.start[0]:02d}/{self.start[1]:02d} đến {self.end[0]:02d}/{self.end[1]:02d} — {state}"
+        )
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    path: Path
+    sources: list[str]
+    output: str
+    registers: str
+    review_output: str
+    numbering: str
+    profile: str
+    organisation: str
+    pdf: bool
+    deadline_check: DeadlineCheckSchedule
+
+    def sources_for(self, year: int) -> list[str]:
+        return [s if GOOGLE_SPEC.match(s) else str(resolve_path(s, year)) for s in self.sources]
+
+    def output_for(self, year: int) -> Path:
+        return resolve_path(self.output, year)
+
+    def register_for(self, year: int) -> Path:
+        return resolve_path(self.registers, year) / f"so_theo_doi_{year}.xlsx"
+
+    def numbering_dir(self) -> Path:
+        return resolve_path(self.numbering)
+
+
+def _day_month(text: str, where: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})\s*", str(text))
+    try:
+        if not match:
+            raise ValueError
+        day, month = int(match[1]), int(match[2])
+        date(2024, month, day)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: «{text}» phải là ngày/tháng, ví dụ 01/03.") from exc
+    return day, month
+
+
+def _schedule(data: dict, where: str) -> DeadlineCheckSchedule:
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", str(data.get("time", "08:00")))
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ConfigError(f"{where} [deadline_check]: giờ «{data.get('time')}» phải có dạng 08:00.")
+    timezone = str(data.get("timezone", "Asia/Ho_Chi_Minh"))
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"{where} [deadline_check]: không biết múi giờ «{timezone}».") from exc
+    start = _day_month(data.get("from", "01/03"), f"{where} [deadline_check] from")
+    end = _day_month(data.get("to", "15/04"), f"{where} [deadline_check] to")
+    if (start[1], start[0]) > (end[1], end[0]):
+        raise ConfigError(f"{where} [deadline_check]: ngày bắt đầu phải trước ngày kết thúc trong năm.")
+    return DeadlineCheckSchedule(int(match[1]), int(match[2]), timezone, start, end, bool(data.get("active")))
+
+
+def serve_config_path() -> Path:
+    return Path(os.environ.get(CONFIG_ENV) or mappings_dir() / SERVE_FILE)
+
+
+def load_serve_config(path: Path | None = None) -> ServeConfig:
+    path = Path(path) if path else serve_config_path()
+    data = _load_toml(path)
+    folders = data.get("folders", {})
+    documents = data.get("documents", {})
+    sources = folders.get("sources", ["du_lieu/{year}"])
+    if isinstance(sources, str):
+        sources = [sources]
+    return ServeConfig(
+        path=path,
+        sources=[str(s) for s in sources],
+        output=str(folders.get("output", "ket_qua/{year}")),
+        registers=str(folders.get("registers", folders.get("output", "ket_qua/{year}"))),
+        review_output=str(folders.get("review_output", "ket_qua/tong_hop")),
+        numbering=str(folders.get("numbering", "so_van_ban")),
+        profile=str(documents.get("profile", "")),
+        organisation=str(documents.get("organisation", "")),
+        pdf=bool(documents.get("pdf", False)),
+        deadline_check=_schedule(data.get("deadline_check", {}), path.name),
+    )

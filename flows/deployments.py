@@ -1,0 +1,80 @@
+"""The deployments `dvk serve` offers in the Prefect UI: one per job staff do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from prefect import Flow
+from prefect.deployments.runner import EntrypointType, RunnerDeployment
+from prefect.schedules import Cron, Schedule
+
+from dvk.serve_config import ServeConfig
+
+PARAMS_TITLE = "Thông số"
+TAGS = ["dvk"]
+
+
+@dataclass(frozen=True)
+class Job:
+    flow: Flow
+    name: str
+    description: str
+    schedules: list[Schedule] = field(default_factory=list)
+
+
+def deadline_schedules(config: ServeConfig) -> list[Schedule]:
+    check = config.deadline_check
+    return [
+        Cron(line, timezone=check.timezone, active=check.active, slug=f"kiem-tra-han-{index}")
+        for index, line in enumerate(check.crons(), start=1)
+    ]
+
+
+def jobs(config: ServeConfig) -> list[Job]:
+    from flows.annual_cycle import annual_cycle
+    from flows.check import check_deadlines
+    from flows.collect import collect_registrations
+
+    return [
+        Job(
+            annual_cycle,
+            "Chu trình năm",
+            "Cả năm trong một lần chạy: thu thập đăng ký, kiểm tra hạn và chỉ tiêu. "
+            "Thường chỉ cần chọn năm rồi bấm Run.",
+        ),
+        Job(
+            collect_registrations,
+            "Thu thập đăng ký",
+            "Đọc đăng ký từ Google Forms, biểu mẫu Excel, thư mục; ghi danh sách hợp lệ, "
+            "danh sách bị loại kèm lý do và sổ theo dõi (giữ nguyên ô cán bộ đã nhập).",
+        ),
+        Job(
+            check_deadlines,
+            "Kiểm tra hạn đăng ký",
+            "Đơn vị nào đúng hạn, trễ hạn, chưa đăng ký, chưa đạt chỉ tiêu. "
+            f"Lịch tự động: {config.deadline_check.describe()}.",
+            deadline_schedules(config),
+        ),
+    ]
+
+
+def _titled(deployment: RunnerDeployment) -> RunnerDeployment:
+    """Show the form's group as «Thông số» instead of the Python parameter name."""
+    for prop in deployment._parameter_openapi_schema.properties.values():
+        prop["title"] = PARAMS_TITLE
+    return deployment
+
+
+def build_deployments(config: ServeConfig) -> list[RunnerDeployment]:
+    return [
+        _titled(
+            job.flow.to_deployment(
+                name=job.name,
+                description=job.description,
+                schedules=job.schedules or None,
+                tags=TAGS,
+                entrypoint_type=EntrypointType.MODULE_PATH,
+            )
+        )
+        for job in jobs(config)
+    ]
