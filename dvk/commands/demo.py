@@ -19,6 +19,7 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    from dvk.parameters import CycleParams
     from flows.annual_cycle import annual_cycle
 
     out = Path(args.out).resolve()
@@ -26,7 +27,7 @@ def run(args) -> int:
     print(f"Dữ liệu mẫu: {sources[0]}")
     print("Đang chạy chu trình năm trên Prefect (lần đầu mất khoảng 10–20 giây)…", flush=True)
     started = time.monotonic()
-    result = annual_cycle(year=YEAR, sources=sources, out_dir=str(out))
+    result = annual_cycle(CycleParams(year=YEAR, sources=sources, out_dir=str(out)))
     print_collect(result.collect)
     print_check(result.check)
     print(f"Xong sau {time.monotonic() - started:.1f} giây. Các tệp nằm trong: {out}")
