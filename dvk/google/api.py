@@ -1,0 +1,332 @@
+"""The one module that speaks HTTP to Google.
+
+It holds the credentials, builds the googleapiclient services (from the discovery documents
+shipped inside googleapiclient, never fetched) and the gspread client, points all of them at
+one base address when DVK_GOOGLE_API_BASE is set, retries transient failures in one bounded
+layer (dvk.google.retry) and turns every HTTP failure into a Vietnamese DvkError. The other
+modules never see an HTTP status.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+import threading
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import gspread
+import httplib2
+import requests
+from google.auth import exceptions as auth_exceptions
+from google.auth.transport.requests import AuthorizedSession
+from google_auth_httplib2 import AuthorizedHttp
+from googleapiclient.discovery import build
+from googleapiclient.errors import HttpError
+from requests.adapters import HTTPAdapter
+
+from dvk.errors import DvkError, SourceError
+from dvk.google.auth import Account, load_account
+from dvk.google.config import GoogleConfig, load_config
+from dvk.google.retry import RetriesExhausted, RetryPolicy, Transient, with_retries
+
+log = logging.getLogger("dvk.google")
+T = TypeVar("T")
+_SERVICE_PATHS = {"forms": "", "sheets": "", "drive": "drive/v3/"}
+_RATE_REASONS = {"rateLimitExceeded", "userRateLimitExceeded"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a call works on, for messages: "bảng tính Google Sheets «1AbC…»"."""
+
+    noun: str
+    ident: str
+    action: str = "đọc"  # "đọc", "ghi", "tải lên", "tạo"
+    share_role: str = "Người xem"  # the role to give the service account
+
+    def __str__(self) -> str:
+        return f"{self.noun} «{self.ident}»" if self.ident else self.noun
+
+
+def redirect(url: str, base: str | None) -> str:
+    """The URL sent to `base` instead of Google (same path and query); unchanged without a base."""
+    if not base:
+        return url
+    parts = urllib.parse.urlsplit(url)
+    target = urllib.parse.urlsplit(base)
+    google = parts.hostname and (
+        parts.hostname.endswith(".googleapis.com") or parts.hostname == "googleapis.com"
+    )
+    if not google and parts.netloc != target.netloc:
+        return url
+    path = parts.path
+    if target.path and not path.startswith(target.path):
+        path = target.path.rstrip("/") + path
+    return urllib.parse.urlunsplit((target.scheme, target.netloc, path, parts.query, parts.fragment))
+
+
+class _RedirectingHttp(httplib2.Http):
+    """httplib2 for googleapiclient; media uploads keep https:// after api_endpoint, so fix them here."""
+
+    def __init__(self, base: str | None, timeout: float) -> None:
+        super().__init__(timeout=timeout)
+        self._base = base
+
+    def request(self, uri, *args, **kwargs):
+        return super().request(redirect(uri, self._base), *args, **kwargs)
+
+
+class _RedirectingAdapter(HTTPAdapter):
+    """A requests adapter for gspread: Google's URLs (gspread.urls) go to the base address."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__()
+        self._base = base
+
+    def send(self, request, *args, **kwargs):
+        request.url = redirect(request.url, self._base)
+        return super().send(request, *args, **kwargs)
+
+
+def _make_http_client(policy: RetryPolicy):
+    class RetryingHTTPClient(gspread.HTTPClient):
+        """gspread's plain HTTPClient with dvk's bounded retries (not BackOffHTTPClient: it never stops)."""
+
+        def request(self, *args, **kwargs):
+            return with_retries(
+                lambda: super(RetryingHTTPClient, self).request(*args, **kwargs), classify, policy
+            )
+
+    return RetryingHTTPClient
+
+
+# ---------------------------------------------------------------- failures
+
+
+def _status_and_error(exc: BaseException) -> tuple[int | None, dict]:
+    """The HTTP status and the {"code", "message", "status", "errors"} body of a Google failure."""
+    if isinstance(exc, HttpError):
+        status = int(exc.resp.status)
+        content = exc.content
+    elif isinstance(exc, gspread.exceptions.APIError):
+        status = exc.response.status_code
+        content = exc.response.content
+    elif isinstance(exc, gspread.exceptions.SpreadsheetNotFound):
+        return 404, {}
+    else:
+        return None, {}
+    try:
+        body = json.loads(content or b"{}")
+        error = body.get("error", {}) if isinstance(body, dict) else {}
+    except (ValueError, UnicodeDecodeError):
+        error = {}
+    return status, error if isinstance(error, dict) else {}
+
+
+def _reasons(error: dict) -> set[str]:
+    reasons = {str(item.get("reason", "")) for item in error.get("errors", []) if isinstance(item, dict)}
+    for detail in error.get("details", []):
+        if isinstance(detail, dict) and detail.get("reason"):
+            reasons.add(str(detail["reason"]))
+    return reasons
+
+
+def _retry_after(exc: BaseException) -> float | None:
+    header = None
+    if isinstance(exc, HttpError):
+        header = exc.resp.get("retry-after")
+    elif isinstance(exc, gspread.exceptions.APIError):
+        header = exc.response.headers.get("Retry-After")
+    try:
+        return float(header) if header else None
+    except ValueError:
+        return None
+
+
+def classify(exc: Exception) -> Transient | None:
+    """A failure worth retrying: 429, 5xx, a rate-limit 403, a timeout or a dropped connection."""
+    status, error = _status_and_error(exc)
+    if status is not None:
+        if status == 429 or status >= 500 or (status == 403 and _reasons(error) & _RATE_REASONS):
+            return Transient(exc, _retry_after(exc))
+        return None
+    if isinstance(exc, auth_exceptions.GoogleAuthError):
+        return None  # google-auth retries the token endpoint itself, a bounded few times
+    if isinstance(exc, TimeoutError | socket.timeout | ConnectionError | requests.ConnectionError):
+        return Transient(exc)
+    if isinstance(exc, requests.Timeout):
+        return Transient(exc)
+    return None
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _cause(exc: BaseException) -> BaseException:
+    """The Google failure behind gspread's own wrappers (PermissionError from open_by_key…)."""
+    seen = exc
+    while seen is not None:
+        if _status_and_error(seen)[0] is not None:
+            return seen
+        seen = seen.__cause__
+    return exc
+
+
+class GoogleApi:
+    """Credentials, services and the retry/translation boundary for one run."""
+
+    def __init__(self, scopes: tuple[str, ...], credentials: str | Path | None = None, config=None) -> None:
+        self.config: GoogleConfig = config or load_config(credentials)
+        base = self.config.api_base
+        self.account: Account = load_account(
+            self.config.credentials_path, scopes, token_uri=f"{base}/token" if base else None
+        )
+        self.policy = RetryPolicy(attempts=self.config.attempts)
+        self._local = threading.local()  # httplib2 is not thread-safe: one set of services per thread
+
+    # -- clients
+
+    def _service(self, name: str, version: str):
+        services = self._local.__dict__.setdefault("services", {})
+        if name not in services:
+            base = self.config.api_base
+            http = AuthorizedHttp(self.account.credentials, http=_RedirectingHttp(base, self.config.timeout))
+            options = {"api_endpoint": f"{base}/{_SERVICE_PATHS[name]}"} if base else None
+            services[name] = build(
+                name, version, http=http, client_options=options, static_discovery=True, cache_discovery=False
+            )
+        return services[name]
+
+    def _gspread(self) -> gspread.Client:
+        client = getattr(self._local, "gspread", None)
+        if client is None:
+            session = AuthorizedSession(self.account.credentials)
+            if self.config.api_base:
+                session.mount("https://", _RedirectingAdapter(self.config.api_base))
+            client = gspread.Client(None, session=session, http_client=_make_http_client(self.policy))
+            client.set_timeout(self.config.timeout)
+            self._local.gspread = client
+        return client
+
+    # -- calls
+
+    def forms(self, make: Callable[[Any], Any], target: Target):
+        """Run one Forms API request, e.g. `api.forms(lambda s: s.forms().get(formId=i), target)`."""
+        return self._execute("forms", "v1", make, target)
+
+    def drive(self, make: Callable[[Any], Any], target: Target, conflict_ok: bool = False):
+        """Run one Drive request; with `conflict_ok` a 409 (the id exists: an earlier try of this
+        create went through) gives None instead of an error."""
+        return self._execute("drive", "v3", make, target, conflict_ok)
+
+    def sheets(self, call: Callable[[gspread.HTTPClient], T], target: Target) -> T:
+        """Run gspread calls (each HTTP request retried inside gspread's HTTP client)."""
+        return self._guard(lambda: call(self._gspread().http_client), target)
+
+    def _execute(
+        self, name: str, version: str, make: Callable[[Any], Any], target: Target, conflict_ok=False
+    ):
+        service = self._service(name, version)
+
+        def once():
+            try:
+                return make(service).execute(num_retries=0)  # the retries are ours, below
+            except HttpError as exc:
+                if conflict_ok and exc.resp.status == 409:
+                    return None
+                raise
+
+        return self._guard(lambda: with_retries(once, classify, self.policy), target)
+
+    def _guard(self, call: Callable[[], T], target: Target) -> T:
+        try:
+            return call()
+        except DvkError:
+            raise
+        except RetriesExhausted as exc:
+            raise self._exhausted(exc, target) from None
+        except auth_exceptions.RefreshError as exc:
+            raise DvkError(self._refused(exc)) from None
+        except auth_exceptions.TransportError:
+            raise DvkError(
+                f"Không kết nối được tới máy chủ đăng nhập của Google ({self._where()}). "
+                "Kiểm tra kết nối mạng rồi chạy lại."
+            ) from None
+        except Exception as exc:  # noqa: BLE001 — translated when it is a Google failure
+            message = self._translate(_cause(exc), target)
+            if message is None:
+                raise
+            raise SourceError(message) from None
+
+    # -- messages
+
+    def _where(self) -> str:
+        return self.config.api_base or "googleapis.com"
+
+    def _refused(self, exc: auth_exceptions.RefreshError) -> str:
+        reason = str(exc.args[0]) if exc.args else ""
+        return (
+            f"Google không chấp nhận tệp khóa «{self.config.credentials_path}» ({reason.split(':')[0]}). "
+            "Khóa có thể đã bị xóa hoặc thu hồi: hãy tạo khóa mới cho tài khoản dịch vụ."
+        )
+
+    def _exhausted(self, exc: RetriesExhausted, target: Target) -> DvkError:
+        status, _ = _status_and_error(exc.cause)
+        tries = f"sau {exc.attempts} lần thử trong khoảng {exc.waited:.0f} giây"
+        if status == 429 or status == 403:
+            what = "Google báo vượt hạn mức gọi API (lỗi 429)"
+            advice = "Hãy chờ vài phút rồi chạy lại; dvk chưa ghi gì dở dang."
+        elif status is not None:
+            what = f"máy chủ Google đang lỗi (mã {status})"
+            advice = "Hãy chạy lại sau ít phút."
+        elif isinstance(exc.cause, TimeoutError | socket.timeout | requests.Timeout):
+            what = f"Google không trả lời trong {self.config.timeout:.0f} giây"
+            advice = "Kiểm tra kết nối mạng rồi chạy lại."
+        else:
+            what = f"không kết nối được tới Google ({self._where()})"
+            advice = "Kiểm tra kết nối mạng rồi chạy lại."
+        return DvkError(f"Không {target.action} được {target}: {what} {tries}. {advice}")
+
+    def _translate(self, exc: BaseException, target: Target) -> str | None:
+        status, error = _status_and_error(exc)
+        if status is None:
+            return None
+        email = self.account.email or "tài khoản Google đang dùng"
+        reasons = _reasons(error)
+        detail = str(error.get("message", "")).strip()
+        if status == 401:
+            return (
+                f"Google từ chối đăng nhập khi {target.action} {target} (lỗi 401). "
+                "Tệp khóa có thể đã bị thu hồi: hãy tạo khóa mới."
+            )
+        if status == 403:
+            if reasons & {"accessNotConfigured", "SERVICE_DISABLED"} or "has not been used" in detail:
+                return (
+                    f"API của Google cho {target.noun} chưa được bật trong dự án Google Cloud của {email}. "
+                    "Vào console.cloud.google.com › «API và dịch vụ» › «Thư viện», bật Google Forms API, "
+                    "Google Sheets API và Google Drive API, rồi chạy lại."
+                )
+            if "storageQuotaExceeded" in reasons:
+                return (
+                    f"Không {target.action} được {target}: tài khoản dịch vụ {email} không có dung lượng "
+                    "Drive riêng. Hãy dùng một Drive dùng chung (Shared drive) và thêm tài khoản này làm "
+                    "thành viên, hoặc dùng mã đăng nhập OAuth của một người dùng."
+                )
+            return (
+                f"{_capital(str(target))} chưa được chia sẻ "
+                f"với {email} (lỗi 403). Mở nó trên Google, bấm «Chia sẻ» và thêm {email} với quyền "
+                f"«{target.share_role}», rồi chạy lại."
+            )
+        if status == 404:
+            return (
+                f"Không tìm thấy {target} (lỗi 404). Kiểm tra lại mã (phần nằm giữa /d/ hoặc /folders/ và "
+                f"dấu / tiếp theo trong đường dẫn); nếu mã đúng, hãy chia sẻ nó với {email}."
+            )
+        suffix = f": {detail}" if detail else ""
+        return f"Google từ chối yêu cầu {target.action} {target} (lỗi {status}){suffix}."
