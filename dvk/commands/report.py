@@ -1,0 +1,53 @@
+"""dvk report: the consolidated list (Word + Excel), the results report, the reminder letter, unit forms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dvk.commands._common import add_year, check_year
+from dvk.documents.pipeline import build_reports
+
+NAME = "report"
+HELP = (
+    "Lập báo cáo tổng hợp đăng ký (Word, Excel), báo cáo kết quả, công văn đôn đốc và biểu mẫu từng đơn vị."
+)
+
+
+def add_arguments(parser) -> None:
+    add_year(parser)
+    parser.add_argument(
+        "--in", dest="in_dir", required=True, help="thư mục kết quả của dvk collect và dvk check"
+    )
+    parser.add_argument("--out", required=True, help="thư mục ghi các văn bản")
+    parser.add_argument(
+        "--organisation", help="tệp thông tin cơ quan ban hành; mặc định mappings/organisation.toml"
+    )
+    parser.add_argument("--profile", help="thể thức: dang (36-HD/VPTW) hoặc nha_nuoc (NĐ 30/2020)")
+    parser.add_argument("--pdf", action="store_true", help="xuất thêm bản PDF (cần LibreOffice)")
+
+
+def run(args) -> int:
+    check_year(args.year)
+    files = build_reports(
+        args.year,
+        Path(args.in_dir),
+        Path(args.out),
+        organisation=Path(args.organisation) if args.organisation else None,
+        profile=args.profile,
+        pdf=args.pdf,
+    )
+    print(f"Văn bản năm {args.year}:")
+    for label, path in [
+        ("Báo cáo tổng hợp đăng ký", files.consolidated_docx),
+        ("Bảng tổng hợp (Excel)", files.consolidated_xlsx),
+        ("Báo cáo kết quả", files.results_report),
+        ("Công văn đôn đốc", files.reminder_letter),
+    ]:
+        print(f"  {label}: {path}")
+    if files.unit_forms:
+        print(f"  Biểu mẫu của {len(files.unit_forms)} đơn vị: {files.unit_forms[0].parent}")
+    if files.pdfs:
+        print(f"  {len(files.pdfs)} bản PDF ghi cạnh các tệp Word.")
+    for warning in files.warnings:
+        print(f"  Lưu ý: {warning}")
+    return 0

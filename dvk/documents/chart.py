@@ -1,0 +1,47 @@
+"""The results report's chart: registrations by field and form, as a PNG."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from dvk.documents.statistics import Statistics  # noqa: E402
+
+_COLLECTIVE = "#1f4e79"
+_INDIVIDUAL = "#c55a11"
+
+
+def registrations_chart(statistics: Statistics, path: Path) -> Path:
+    """Grouped bars per field: collective and individual models registered."""
+    labels = [textwrap.fill(row.label, 16) for row in statistics.rows]
+    collective = [row.collective for row in statistics.rows]
+    individual = [row.individual for row in statistics.rows]
+    positions = range(len(labels))
+    figure, axes = plt.subplots(figsize=(7.0, 3.6), dpi=200)
+    try:
+        width = 0.38
+        left = [p - width / 2 for p in positions]
+        right = [p + width / 2 for p in positions]
+        bars = [
+            axes.bar(left, collective, width, label="Mô hình tập thể", color=_COLLECTIVE),
+            axes.bar(right, individual, width, label="Điển hình cá nhân", color=_INDIVIDUAL),
+        ]
+        for group in bars:
+            axes.bar_label(group, padding=2, fontsize=9)
+        axes.set_xticks(list(positions), labels, fontsize=9)
+        axes.set_ylabel("Số mô hình, điển hình", fontsize=9)
+        axes.yaxis.get_major_locator().set_params(integer=True)
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.margins(y=0.15)
+        axes.legend(fontsize=9, frameon=False)
+        figure.tight_layout()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        figure.savefig(path)
+    finally:
+        plt.close(figure)
+    return path

@@ -1,0 +1,295 @@
+"""What each template is filled with: plain dicts built from the data, the organisation and the profile.
+
+Pure functions. Every top-level key a template uses comes from here (a test checks this with
+`get_undeclared_template_variables`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from dvk.documents import heading
+from dvk.documents.organisation import Organisation
+from dvk.documents.profiles import FormatProfile
+from dvk.documents.statistics import Statistics, UnitCounts
+from dvk.schema import (
+    FIELD_LABELS,
+    FIELD_SECTIONS,
+    FORM_LABELS,
+    KIND_LABELS,
+    STATUS_LABELS,
+    Field,
+    Form,
+    Kind,
+)
+
+MARK = "x"
+DVK = '"Dân vận khéo"'
+BLANK_PLACE_DATE = "…………, ngày …… tháng …… năm {year}"
+
+
+def ordered(registrations: pd.DataFrame, unit_order: list[str]) -> pd.DataFrame:
+    """Registrations by unit in roster order (unknown units last), keeping each unit's own order."""
+    rank = {code: index for index, code in enumerate(unit_order)}
+    keys = registrations["unit_code"].map(lambda code: rank.get(code, len(rank)))
+    return registrations.assign(_rank=keys).sort_values("_rank", kind="stable").drop(columns="_rank")
+
+
+def _row(record: dict, number: int) -> dict:
+    form, kind = Form(record["form"]), Kind(record["kind"])
+    return {
+        "number": number,
+        "name": record["model_name"],
+        "collective": MARK if form == Form.COLLECTIVE else "",
+        "individual": MARK if form == Form.INDIVIDUAL else "",
+        "address": record["address"],
+        "content": record["content"],
+        "new": MARK if kind == Kind.NEW else "",
+        "replicated": MARK if kind == Kind.REPLICATED else "",
+        "unit": record["unit_name"],
+    }
+
+
+def sections(registrations: pd.DataFrame) -> list[dict]:
+    """Sections I–IV in order (each present even when empty), models numbered 1., 2., … within each."""
+    records = registrations.to_dict("records")
+    result = []
+    for field, title in FIELD_SECTIONS.items():
+        mine = [record for record in records if record["field"] == field.value]
+        result.append({"title": title, "rows": [_row(r, n) for n, r in enumerate(mine, start=1)]})
+    return result
+
+
+def totals(registrations: pd.DataFrame) -> dict:
+    form, kind = registrations["form"], registrations["kind"]
+    return {
+        "count": len(registrations),
+        "collective": int((form == Form.COLLECTIVE.value).sum()),
+        "individual": int((form == Form.INDIVIDUAL.value).sum()),
+        "new": int((kind == Kind.NEW.value).sum()),
+        "replicated": int((kind == Kind.REPLICATED.value).sum()),
+        "units": int(registrations["unit_code"].nunique()),
+    }
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join(names)
+
+
+def units_sentence(units: UnitCounts) -> str:
+    return (
+        f"Có {units.registered}/{units.units} cơ quan, đơn vị, địa phương đã đăng ký "
+        f"(đúng hạn {units.on_time}, trễ hạn {units.late}); {units.missing} đơn vị chưa đăng ký; "
+        f"{units.below_target} đơn vị chưa đạt chỉ tiêu đăng ký."
+    )
+
+
+def unit_lines(units: UnitCounts) -> list[str]:
+    lines = []
+    for label, names in (
+        ("Đơn vị đăng ký trễ hạn", units.late_names),
+        ("Đơn vị chưa đăng ký", units.missing_names),
+        ("Đơn vị chưa đạt chỉ tiêu", units.below_target_names),
+    ):
+        if names:
+            lines.append(f"- {label} ({len(names)}): {_names(names)}.")
+    return lines
+
+
+def models_sentence(stats: Statistics) -> str:
+    total = stats.total
+    return (
+        f"Tổng số {total.total} mô hình, điển hình đăng ký; trong đó {total.collective} mô hình tập thể, "
+        f"{total.individual} điển hình cá nhân; {total.new} xây dựng mới, {total.replicated} nhân rộng. "
+        "Cụ thể theo lĩnh vực như sau:"
+    )
+
+
+def recognised_sentence(stats: Statistics, evaluated: dict[str, int] | None) -> str:
+    if evaluated is None:
+        return "Chưa có kết quả đánh giá, công nhận (chưa có sổ theo dõi của năm)."
+    recognised = stats.total.recognised
+    return (
+        f"Qua kiểm tra, đánh giá, có {recognised}/{stats.total.total} mô hình, điển hình được công nhận; "
+        f"{evaluated.get('not_recognised', 0)} chưa đạt; {evaluated.get('pending', 0)} đang đánh giá; "
+        f"{evaluated.get('not_evaluated', 0)} chưa có kết quả."
+    )
+
+
+def attachment_of(profile: FormatProfile, org: Organisation, kind: str, number: str | None, on, year) -> str:
+    """`số 12-BC/BTGDVTU, ngày 05 tháng 3 năm 2026 của Ban …` for an annex's "Kèm theo" line."""
+    code = heading.number_code(profile, org.symbol, kind, number)
+    when = heading.date_line(profile, "", on, year).lstrip(", ")
+    return f"số {code}, {when} của {org.issuing_body_full}"
+
+
+def common(profile: FormatProfile, org: Organisation, document: str, kind: str, year: int, **header) -> dict:
+    return {
+        "header": heading.header(
+            profile, org, kind, header.get("number"), header.get("on"), year, header.get("subject", "")
+        ),
+        "sign": heading.signature(org.signer_for(document)),
+        "recipients": heading.recipients(org.lines(document, "recipients")),
+    }
+
+
+def consolidated_context(
+    profile: FormatProfile,
+    org: Organisation,
+    year: int,
+    registrations: pd.DataFrame,
+    stats: Statistics,
+    units: UnitCounts,
+) -> dict:
+    return {
+        **common(profile, org, "tong_hop_dang_ky", "report", year),
+        "year": year,
+        "plan": org.plan,
+        "issuer_name": org.issuing_body_full,
+        "units_sentence": units_sentence(units),
+        "unit_lines": unit_lines(units),
+        "models_sentence": models_sentence(stats),
+        "stats": stats.as_context(),
+        "attachment_of": attachment_of(profile, org, "report", None, None, year),
+        "sections": sections(registrations),
+        "totals": totals(registrations),
+    }
+
+
+def unit_form_context(year: int, unit_name: str, registrations: pd.DataFrame) -> dict:
+    return {
+        "unit": {"name": heading.upper(unit_name)},
+        "year": year,
+        "sections": sections(registrations),
+        "totals": totals(registrations),
+        "place_date": BLANK_PLACE_DATE.format(year=year),
+    }
+
+
+def results_context(
+    profile: FormatProfile,
+    org: Organisation,
+    year: int,
+    stats: Statistics,
+    units: UnitCounts,
+    evaluated: dict[str, int] | None,
+) -> dict:
+    document = "bao_cao_ket_qua"
+    text = {
+        key: org.lines(document, key)
+        for key in ("leadership", "strengths", "limitations", "causes", "lessons", "directions", "proposals")
+    }
+    return {
+        **common(profile, org, document, "report", year),
+        "year": year,
+        "plan": org.plan,
+        "issuer_name": org.issuing_body_full,
+        "text": text,
+        "units_sentence": units_sentence(units),
+        "models_sentence": models_sentence(stats),
+        "recognised_sentence": recognised_sentence(stats, evaluated),
+        "stats": stats.as_context(),
+    }
+
+
+def _reminder_units(statuses: pd.DataFrame) -> list[dict]:
+    order = {"missing": 0, "late": 1, "on_time": 2}
+    flagged = statuses[(statuses["status"] != "on_time") | (statuses["meets_target"] == "false")]
+    flagged = flagged.assign(_rank=flagged["status"].map(order)).sort_values("_rank", kind="stable")
+    return [
+        {
+            "number": number,
+            "name": record["unit_name"],
+            "status": STATUS_LABELS.get(record["status"], record["status"]),
+            "registrations": record["registrations"],
+            "target": record["target"],
+            "meets_target": "Đạt" if record["meets_target"] == "true" else "Chưa đạt",
+        }
+        for number, record in enumerate(flagged.to_dict("records"), start=1)
+    ]
+
+
+def reminder_context(
+    profile: FormatProfile,
+    org: Organisation,
+    year: int,
+    statuses: pd.DataFrame,
+    units: UnitCounts,
+    deadline: date,
+) -> dict:
+    document = "cong_van_don_doc"
+    listed = _reminder_units(statuses)
+    basis = f"Thực hiện {org.plan}, " if org.plan else ""
+    opening = (
+        f"{basis}{org.issuing_body_full} đã đề nghị các cơ quan, đơn vị, địa phương đăng ký xây dựng, "
+        f"nhân rộng mô hình, điển hình {DVK} năm {year}, gửi về trước ngày {deadline:%d/%m/%Y}."
+    )
+    if listed:
+        situation = (
+            f"Đến nay, còn {units.missing} đơn vị chưa đăng ký, {units.late} đơn vị đăng ký trễ hạn và "
+            f"{units.below_target} đơn vị chưa đạt chỉ tiêu đăng ký, cụ thể như sau:"
+        )
+    else:
+        situation = "Đến nay, tất cả các cơ quan, đơn vị, địa phương đã đăng ký đúng hạn và đạt chỉ tiêu."
+    reply_by = org.text(document, "reply_by", "")
+    when = f"trước ngày {reply_by}" if reply_by else "trong thời gian sớm nhất"
+    request = (
+        f"{org.issuing_body_full} đề nghị các cơ quan, đơn vị, địa phương chưa đăng ký "
+        "hoặc chưa đạt chỉ tiêu khẩn trương đăng ký, bổ sung mô hình, điển hình theo biểu mẫu, "
+        f"gửi về {org.issuing_body_full} {when}; "
+        "các đơn vị đăng ký trễ hạn cần rút kinh nghiệm."
+    )
+    subject = f"V/v đôn đốc đăng ký mô hình, điển hình {DVK} năm {year}"
+    return {
+        **common(profile, org, document, "letter", year, subject=subject),
+        "addressee": org.text(document, "addressee", "Các cơ quan, đơn vị, địa phương").rstrip("."),
+        "opening": opening,
+        "situation": situation,
+        "units": listed,
+        "request": request,
+    }
+
+
+def annex_rows(recognised: pd.DataFrame) -> list[dict]:
+    return [
+        {
+            "number": number,
+            "name": record["model_name"],
+            "unit": record["unit_name"],
+            "form": FORM_LABELS[Form(record["form"])],
+            "address": record["address"],
+            "field": FIELD_LABELS[Field(record["field"])],
+            "kind": KIND_LABELS[Kind(record["kind"])],
+        }
+        for number, record in enumerate(recognised.to_dict("records"), start=1)
+    ]
+
+
+def decision_context(
+    profile: FormatProfile,
+    org: Organisation,
+    year: int,
+    recognised: pd.DataFrame,
+    number: str | None,
+    signed_on: date | None,
+) -> dict:
+    document = "quyet_dinh_cong_nhan"
+    form = recognised["form"]
+    collective = int((form == Form.COLLECTIVE.value).sum())
+    individual = int((form == Form.INDIVIDUAL.value).sum())
+    return {
+        **common(profile, org, document, "decision", year, number=number, on=signed_on),
+        "year": year,
+        "authority": heading.upper(org.text(document, "authority", org.issuing_body_full)),
+        # "Căn cứ …;" lines, then "Xét đề nghị của …," as the last one.
+        "basis": heading.basis_lines(
+            profile, org.lines(document, "basis") + [org.text(document, "proposal", "")]
+        ),
+        "count": len(recognised),
+        "count_detail": f"gồm {collective} mô hình tập thể và {individual} điển hình cá nhân",
+        "executors": org.text(document, "executors"),
+        "attachment_of": attachment_of(profile, org, "decision", number, signed_on, year),
+        "annex": annex_rows(recognised),
+    }

@@ -1,0 +1,101 @@
+"""The parts every official document shares, as plain data for the templates.
+
+Header table (issuing bodies, `*`, number line, national title, place and date), signature
+block and `Nơi nhận:` list. Wording comes from the organisation, format from the profile.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dvk.documents.organisation import Organisation, Signer
+from dvk.documents.profiles import FormatProfile
+
+_END_PUNCTUATION = ".,;: "
+
+
+def upper(text: str) -> str:
+    return text.upper()
+
+
+def day_text(day: int) -> str:
+    """Days below 10 take a leading zero: 05."""
+    return f"{day:02d}"
+
+
+def month_text(month: int) -> str:
+    """Months 1 and 2 take a leading zero (01, 02) so nobody can add a digit; the rest do not."""
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def date_line(profile: FormatProfile, place: str, on: date | None, year: int) -> str:
+    """`Quảng Ngãi, ngày 05 tháng 3 năm 2026`, or with blanks for the clerk when no date."""
+    if on is None:
+        return profile.date_blank.format(place=place, year=year)
+    return profile.date.format(place=place, day=day_text(on.day), month=month_text(on.month), year=on.year)
+
+
+def number_line(profile: FormatProfile, symbol: str, kind: str, number: str | None) -> str:
+    """`Số 12-BC/BTGDVTU` (Party) or `Số: 12/BC-UBND` (state); blank spaces when no number yet."""
+    shown = (number or "").strip() or profile.number_blank
+    pattern = profile.number_letter if kind == "letter" else profile.number
+    return pattern.format(number=shown, type=profile.types.get(kind, ""), symbol=symbol)
+
+
+def _bare(text: str) -> str:
+    text = text.strip()
+    if text.startswith("- "):
+        text = text[2:]
+    return text.rstrip(_END_PUNCTUATION)
+
+
+def listed(items: list[str], prefix: str = "- ", middle: str = ",", last: str = ".") -> list[str]:
+    """Lines of a list: each starts with the prefix, ends with `middle`, the last with `last`."""
+    bare = [_bare(item) for item in items if _bare(item)]
+    return [f"{prefix}{item}{last if i == len(bare) - 1 else middle}" for i, item in enumerate(bare)]
+
+
+def header(
+    profile: FormatProfile,
+    org: Organisation,
+    kind: str,
+    number: str | None,
+    on: date | None,
+    year: int,
+    subject: str = "",
+) -> dict:
+    return {
+        "superior": upper(org.superior_body),
+        "issuer": upper(org.issuing_body),
+        "star": "*" if profile.star else "",
+        "number_line": number_line(profile, org.symbol, kind, number),
+        "subject": subject,
+        "national": profile.national,
+        "motto": profile.motto,
+        "date_line": date_line(profile, org.place, on, year),
+    }
+
+
+def signature(signer: Signer) -> dict:
+    return {
+        "authority": upper(signer.authority),
+        "position": upper(signer.position),
+        "name": signer.name,
+    }
+
+
+def recipients(items: list[str]) -> list[str]:
+    return listed(items, prefix="- ", middle=",", last=".")
+
+
+def basis_lines(profile: FormatProfile, items: list[str]) -> list[str]:
+    """ "Căn cứ" lines: `- Căn cứ …;` and the last one ending with ","."""
+    return listed(items, prefix=profile.basis_prefix, middle=";", last=",")
+
+
+def number_code(profile: FormatProfile, symbol: str, kind: str, number: str | None) -> str:
+    """The number line without its `Số`/`Số:` lead: `12-BC/BTGDVTU`, `15/QĐ-UBND`."""
+    line = number_line(profile, symbol, kind, number)
+    rest = line[2:] if line.startswith("Số") else line
+    rest = rest.removeprefix(":")
+    return rest.removeprefix(" ")

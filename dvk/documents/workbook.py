@@ -1,0 +1,230 @@
+"""The consolidated workbook `tong_hop_dang_ky_<year>.xlsx`.
+
+Sheets: the list in the official layout (merged group headers, section rows I–IV, borders,
+wrapped text, A4 landscape with the header rows repeated on every printed page), the
+statistics, the unit statuses and the rejects. User text is always stored as a string.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+
+from dvk.documents.contexts import DVK
+from dvk.documents.statistics import Statistics, UnitCounts
+from dvk.register import _display
+from dvk.safe_text import put_cell
+from dvk.schema import REJECT_COLUMNS, REJECT_HEADERS_VI, UNIT_STATUS_COLUMNS, UNIT_STATUS_HEADERS_VI
+
+LIST_SHEET = "Tổng hợp đăng ký"
+STATS_SHEET = "Thống kê"
+STATUS_SHEET = "Tình trạng đơn vị"
+REJECTS_SHEET = "Bản bị loại"
+FONT = "Times New Roman"
+_THIN = Side(style="thin")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_SECTION_FILL = PatternFill("solid", fgColor="F2F2F2")
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
+LIST_HEADER_ROWS = (4, 6)  # the two header rows and the 1–8 numbering row
+
+
+def _put(sheet, row: int, column: int, value, bold=False, align=_WRAP, fill=None, box=True, size=12):
+    cell = sheet.cell(row=row, column=column)
+    put_cell(cell, value)
+    cell.font = Font(name=FONT, bold=bold, size=size)
+    cell.alignment = align
+    if fill:
+        cell.fill = fill
+    if box:
+        cell.border = _BOX
+    return cell
+
+
+def _list_sheet(sheet, year: int, issuer: str, sections: list[dict], totals: dict) -> None:
+    columns = 8
+    last = get_column_letter(columns)
+    title = f"DANH SÁCH MÔ HÌNH, ĐIỂN HÌNH {DVK.upper()} ĐĂNG KÝ XÂY DỰNG, NHÂN RỘNG NĂM {year}"
+    _put(sheet, 1, 1, title, bold=True, align=_CENTER, box=False, size=14)
+    sheet.merge_cells(f"A1:{last}1")
+    _put(sheet, 2, 1, f"({issuer} tổng hợp)", align=_CENTER, box=False)
+    sheet.cell(row=2, column=1).font = Font(name=FONT, italic=True, size=12)
+    sheet.merge_cells(f"A2:{last}2")
+    top, bottom, numbers = 4, 5, 6
+    for column, text in {
+        1: "LĨNH VỰC/TÊN MÔ HÌNH, ĐIỂN HÌNH",
+        4: "ĐỊA CHỈ",
+        5: "NỘI DUNG CỤ THỂ MÔ HÌNH, ĐIỂN HÌNH",
+        8: "ĐƠN VỊ",
+    }.items():
+        _put(sheet, top, column, text, bold=True, align=_CENTER, fill=_HEADER_FILL)
+        _put(sheet, bottom, column, None, fill=_HEADER_FILL)
+        sheet.merge_cells(start_row=top, start_column=column, end_row=bottom, end_column=column)
+    for column, text in {2: "HÌNH THỨC", 6: "TRONG ĐÓ"}.items():
+        _put(sheet, top, column, text, bold=True, align=_CENTER, fill=_HEADER_FILL)
+        _put(sheet, top, column + 1, None, fill=_HEADER_FILL)
+        sheet.merge_cells(start_row=top, start_column=column, end_row=top, end_column=column + 1)
+    for column, text in {
+        2: "Mô hình tập thể",
+        3: "Mô hình cá nhân",
+        6: "Xây dựng mới",
+        7: "Nhân rộng",
+    }.items():
+        _put(sheet, bottom, column, text, bold=True, align=_CENTER, fill=_HEADER_FILL)
+    for column in range(1, columns + 1):
+        _put(sheet, numbers, column, column, bold=True, align=_CENTER, fill=_HEADER_FILL)
+    line = numbers + 1
+    for section in sections:
+        _put(sheet, line, 1, section["title"], bold=True, fill=_SECTION_FILL)
+        for column in range(2, columns + 1):
+            _put(sheet, line, column, None, fill=_SECTION_FILL)
+        line += 1
+        for row in section["rows"]:
+            values = [
+                f"{row['number']}. {row['name']}",
+                row["collective"],
+                row["individual"],
+                row["address"],
+                row["content"],
+                row["new"],
+                row["replicated"],
+                row["unit"],
+            ]
+            for column, value in enumerate(values, start=1):
+                centred = column in (2, 3, 6, 7)
+                _put(sheet, line, column, value, align=_CENTER if centred else _WRAP)
+            line += 1
+    values = [
+        f"TỔNG CỘNG: {totals['count']} mô hình, điển hình",
+        totals["collective"],
+        totals["individual"],
+        None,
+        None,
+        totals["new"],
+        totals["replicated"],
+        f"{totals['units']} đơn vị",
+    ]
+    for column, value in enumerate(values, start=1):
+        _put(sheet, line, column, value, bold=True, align=_CENTER if column > 1 else _WRAP)
+    for column, width in enumerate([40, 10, 10, 24, 60, 10, 10, 26], start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = f"A{numbers + 1}"
+    sheet.print_title_rows = f"{LIST_HEADER_ROWS[0]}:{LIST_HEADER_ROWS[1]}"
+    sheet.print_area = f"A1:{last}{line}"
+    _print_setup(sheet)
+
+
+def _print_setup(sheet) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins = PageMargins(left=0.6, right=0.4, top=0.6, bottom=0.6)
+    sheet.print_options.horizontalCentered = True
+
+
+def _stats_sheet(sheet, stats: Statistics, units: UnitCounts) -> None:
+    heads = [
+        "TT",
+        "Lĩnh vực",
+        "Tổng số đăng ký",
+        "Tập thể - Xây dựng mới",
+        "Tập thể - Nhân rộng",
+        "Cá nhân - Xây dựng mới",
+        "Cá nhân - Nhân rộng",
+        "Được công nhận",
+    ]
+    for column, text in enumerate(heads, start=1):
+        _put(sheet, 1, column, text, bold=True, align=_CENTER, fill=_HEADER_FILL)
+    keys = [
+        "total",
+        "collective_new",
+        "collective_replicated",
+        "individual_new",
+        "individual_replicated",
+        "recognised",
+    ]
+    rows = [*stats.rows, stats.total]
+    for line, counts in enumerate(rows, start=2):
+        bold = counts is stats.total
+        _put(sheet, line, 1, counts.numeral, bold=bold, align=_CENTER)
+        _put(sheet, line, 2, counts.label, bold=bold)
+        for column, key in enumerate(keys, start=3):
+            _put(sheet, line, column, getattr(counts, key), bold=bold, align=_CENTER)
+    line = len(rows) + 3
+    for label, value in [
+        ("Số cơ quan, đơn vị, địa phương", units.units),
+        ("Đã đăng ký", units.registered),
+        ("Đúng hạn", units.on_time),
+        ("Trễ hạn", units.late),
+        ("Chưa đăng ký", units.missing),
+        ("Chưa đạt chỉ tiêu", units.below_target),
+    ]:
+        _put(sheet, line, 2, label, bold=True)
+        _put(sheet, line, 3, value, align=_CENTER)
+        line += 1
+    for column, width in enumerate([6, 30, 14, 14, 14, 14, 14, 14], start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    _print_setup(sheet)
+
+
+def _table_sheet(sheet, frame: pd.DataFrame, columns: list[str], headers: dict[str, str], widths) -> None:
+    for column, name in enumerate(columns, start=1):
+        _put(sheet, 1, column, headers[name], bold=True, align=_CENTER, fill=_HEADER_FILL)
+        sheet.column_dimensions[get_column_letter(column)].width = widths.get(column, 16)
+    for line, record in enumerate(frame.to_dict("records"), start=2):
+        for column, name in enumerate(columns, start=1):
+            _put(sheet, line, column, _display(name, record.get(name, "")))
+    sheet.freeze_panes = "A2"
+    if len(frame):
+        sheet.auto_filter.ref = sheet.dimensions
+    _print_setup(sheet)
+
+
+def write_workbook(
+    path: Path,
+    year: int,
+    issuer: str,
+    sections: list[dict],
+    totals: dict,
+    stats: Statistics,
+    units: UnitCounts,
+    statuses: pd.DataFrame,
+    rejects: pd.DataFrame,
+) -> Path:
+    workbook = openpyxl.Workbook()
+    _list_sheet(workbook.active, year, issuer, sections, totals)
+    workbook.active.title = LIST_SHEET
+    _stats_sheet(workbook.create_sheet(STATS_SHEET), stats, units)
+    _table_sheet(
+        workbook.create_sheet(STATUS_SHEET),
+        statuses,
+        UNIT_STATUS_COLUMNS,
+        UNIT_STATUS_HEADERS_VI,
+        {2: 36, 6: 30, 9: 24, 10: 28},
+    )
+    _table_sheet(
+        workbook.create_sheet(REJECTS_SHEET),
+        rejects,
+        REJECT_COLUMNS,
+        REJECT_HEADERS_VI,
+        {1: 30, 3: 24, 4: 30, 5: 20, 6: 70},
+    )
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".xlsx", delete=False) as handle:
+        temporary = Path(handle.name)
+    try:
+        workbook.save(temporary)
+        temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return path
