@@ -1,4 +1,5 @@
-"""Chu trình năm: collect the registrations, check deadlines and targets."""
+"""Chu trình năm: collect, check deadlines and targets, write the reports and, once staff have
+evaluated the models in the register, the recognition decision."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dvk import artifacts
 from dvk.parameters import CycleParams
 from dvk.pipeline import CheckSummary, CollectSummary
 from flows import steps
+from flows.decisions import decide_or_report
 from flows.publish import publish_results
 from flows.tasks import check_parameters
 
@@ -21,27 +23,49 @@ class CycleSummary:
     check: CheckSummary
     files: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    decision: str | None = None
 
 
 @flow(
     name="chu-trinh-nam",
     flow_run_name="chu-trinh-nam-{params.year}",
-    description="Cả chu trình năm: thu thập đăng ký, kiểm tra hạn và chỉ tiêu.",
+    description="Cả năm: thu thập đăng ký, kiểm tra hạn và chỉ tiêu, báo cáo, quyết định công nhận.",
 )
 def annual_cycle(params: CycleParams = CycleParams()) -> CycleSummary:  # noqa: B008
     plan = check_parameters(params)
     collected = steps.collect(plan)
     checked = steps.check(plan)
-    files = [*artifacts.collect_files(collected.summary), ("Tình trạng đơn vị", Path(checked.summary.file))]
+    reports, notes = steps.reports(plan)
+    files = [
+        *artifacts.collect_files(collected.summary),
+        ("Tình trạng đơn vị", Path(checked.summary.file)),
+        *reports,
+    ]
+    decision = None
+    if params.issue_decision:
+        decided = decide_or_report(plan, required=False)
+        notes.append(decided.note)
+        if decided.path:
+            decision = str(decided.path)
+            files.append(("Quyết định công nhận", decided.path))
+    else:
+        notes.append("Không ra quyết định công nhận trong lần chạy này (đã tắt trong thông số).")
     publish_results(
         f"Chu trình năm {plan.year}",
         [
             ("Thu thập đăng ký", artifacts.collect_lines(collected.summary)),
             ("Tình trạng đơn vị", artifacts.check_lines(checked.summary)),
+            ("Văn bản và quyết định", [f"- {note}" for note in notes]),
         ],
         files,
         statuses=checked.statuses,
         rejects=collected.collection.rejects,
         units=plan.units,
     )
-    return CycleSummary(collected.summary, checked.summary, [(label, str(path)) for label, path in files])
+    return CycleSummary(
+        collected.summary,
+        checked.summary,
+        [(label, str(path)) for label, path in files],
+        notes,
+        decision,
+    )

@@ -34,12 +34,16 @@ def jobs(config: ServeConfig) -> list[Job]:
     from flows.annual_cycle import annual_cycle
     from flows.check import check_deadlines
     from flows.collect import collect_registrations
+    from flows.decisions import issue_decisions
+    from flows.reminders import send_reminders
+    from flows.reports import build_reports
 
     return [
         Job(
             annual_cycle,
             "Chu trình năm",
-            "Cả năm trong một lần chạy: thu thập đăng ký, kiểm tra hạn và chỉ tiêu. "
+            "Cả năm trong một lần chạy: thu thập đăng ký, kiểm tra hạn và chỉ tiêu, lập báo cáo, "
+            "ra quyết định công nhận khi sổ theo dõi đã có đánh giá. "
             "Thường chỉ cần chọn năm rồi bấm Run.",
         ),
         Job(
@@ -54,6 +58,23 @@ def jobs(config: ServeConfig) -> list[Job]:
             "Đơn vị nào đúng hạn, trễ hạn, chưa đăng ký, chưa đạt chỉ tiêu. "
             f"Lịch tự động: {config.deadline_check.describe()}.",
             deadline_schedules(config),
+        ),
+        Job(
+            send_reminders,
+            "Đôn đốc đơn vị",
+            "Danh sách đơn vị trễ hạn, chưa đăng ký, chưa đạt chỉ tiêu kèm thư điện tử và nội dung nhắc; "
+            "công văn đôn đốc. dvk không tự gửi thư.",
+        ),
+        Job(
+            build_reports,
+            "Lập báo cáo",
+            "Tổng hợp đăng ký (Word, Excel), báo cáo kết quả, công văn đôn đốc, biểu mẫu từng đơn vị.",
+        ),
+        Job(
+            issue_decisions,
+            "Ra quyết định công nhận",
+            "Sau khi cán bộ nhập «Kết quả đánh giá» và «Cấp công nhận» trong sổ theo dõi: kiểm tra, "
+            "cấp số văn bản, viết quyết định công nhận kèm danh sách.",
         ),
     ]
 

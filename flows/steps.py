@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -12,12 +13,18 @@ from dvk.errors import DvkError
 from dvk.outputs import REGISTRATIONS_CSV
 from dvk.parameters import RunPlan
 from dvk.pipeline import CheckSummary, CollectSummary, summarise_collection, summarise_statuses
+from dvk.register import register_path
 from flows.tasks import (
+    allocate_number,
+    build_reports,
+    check_evaluations,
     check_units,
     normalise_registrations,
+    read_register,
     read_registration_sources,
     read_registrations,
     write_collection_files,
+    write_decision,
     write_unit_statuses,
 )
 
@@ -59,3 +66,72 @@ def check(plan: RunPlan) -> Checked:
     statuses = check_units(read_registrations(registrations), plan.year, plan.settings)
     path = write_unit_statuses(statuses, plan.out_dir)
     return Checked(summarise_statuses(statuses, plan.year, path), statuses)
+
+
+def reports(plan: RunPlan) -> tuple[list[tuple[str, Path]], list[str]]:
+    """The Word/Excel reports of the year; warnings about rows left out come back as notes."""
+    files = build_reports(plan)
+    labelled = [
+        ("Tổng hợp đăng ký (Word)", files.consolidated_docx),
+        ("Tổng hợp đăng ký (Excel)", files.consolidated_xlsx),
+        ("Báo cáo kết quả", files.results_report),
+        ("Công văn đôn đốc", files.reminder_letter),
+        *[(f"Biểu mẫu đơn vị {path.stem}", path) for path in files.unit_forms],
+        *[(f"PDF {path.stem}", path) for path in files.pdfs],
+    ]
+    return labelled, list(files.warnings)
+
+
+DECISION_TYPE = "QD"
+RESULT_LABELS = {
+    "recognised": "Công nhận",
+    "not_recognised": "Không công nhận",
+    "pending": "Đang đánh giá",
+    "empty": "Chưa đánh giá",
+}
+
+
+@dataclass
+class Decided:
+    path: Path | None
+    number: int | None
+    counts: dict[str, int]
+    recognised: int
+    note: str
+
+
+def decide(plan: RunPlan, number: str = "", signed_on: date | None = None, required: bool = True) -> Decided:
+    """Check the register's evaluation, allocate the number, write the decision.
+
+    Bad evaluation data → EvaluationInvalid with every problem; nothing written, no number taken.
+    Nothing recognised → DvkError when required, otherwise a note (the annual cycle goes on)."""
+    register = register_path(plan.out_dir, plan.year)
+    if not register.exists():
+        raise DvkError(
+            f"Không tìm thấy sổ theo dõi «{register}»: chạy «Thu thập đăng ký» năm {plan.year} trước."
+        )
+    checked = check_evaluations(read_register(register), plan.settings.mappings.folder)
+    if not checked.ok:
+        raise EvaluationInvalid(checked)
+    recognised = len(checked.recognised)
+    if not recognised:
+        note = (
+            f"Sổ theo dõi năm {plan.year} chưa có mô hình nào ghi «Công nhận» ở cột «Kết quả đánh giá»; "
+            "chưa ra quyết định."
+        )
+        if required:
+            raise DvkError(note)
+        return Decided(None, None, checked.counts, 0, note)
+    on = signed_on or datetime.now(plan.settings.mappings.deadlines.timezone).date()
+    requested = int(number) if number.strip() else None
+    allocation = allocate_number(plan.numbering_dir, DECISION_TYPE, f"cong-nhan-{plan.year}", on, requested)
+    path = write_decision(plan, register, allocation.number, on)
+    again = " (cấp lại số đã có của quyết định năm này)" if allocation.already_given else ""
+    note = f"Quyết định số {allocation.number}, ngày {on:%d/%m/%Y}, công nhận {recognised} mô hình{again}."
+    return Decided(path, allocation.number, checked.counts, recognised, note)
+
+
+class EvaluationInvalid(DvkError):
+    def __init__(self, checked) -> None:
+        super().__init__(checked.message())
+        self.checked = checked

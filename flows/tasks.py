@@ -7,6 +7,7 @@ Vietnamese message, since trying again cannot help.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -88,3 +89,62 @@ def write_collection_files(collection: Collection, statuses: pd.DataFrame, out_d
 @task(name="Ghi tình trạng đơn vị", **outside)
 def write_unit_statuses(statuses: pd.DataFrame, out_dir: Path) -> Path:
     return write_statuses(statuses, Path(out_dir))
+
+
+@task(name="Lập báo cáo, công văn đôn đốc, biểu mẫu", **outside)
+def build_reports(plan: RunPlan):
+    from dvk.documents.pipeline import build_reports as build
+
+    return build(
+        plan.year,
+        plan.out_dir,
+        plan.out_dir,
+        organisation=plan.organisation,
+        profile=plan.profile,
+        pdf=plan.pdf,
+    )
+
+
+@task(name="Đọc sổ theo dõi", **outside)
+def read_register(path: Path) -> pd.DataFrame:
+    from dvk.register import read_register as read
+
+    return read(Path(path))
+
+
+@task(name="Kiểm tra cột đánh giá trong sổ theo dõi", cache_policy=NO_CACHE)
+def check_evaluations(register: pd.DataFrame, mappings_folder: Path):
+    from dvk.decision_check import check_evaluations as check
+
+    return check(register, mappings_folder)
+
+
+@task(name="Cấp số văn bản", **outside)
+def allocate_number(folder: Path, code: str, subject: str, on: date, requested: int | None):
+    from dvk.numbering import allocate, load_numbering_rules
+
+    return allocate(folder, load_numbering_rules(), code, subject, on, requested)
+
+
+@task(name="Viết quyết định công nhận", **outside)
+def write_decision(plan: RunPlan, register: Path, number: int, signed_on: date) -> Path:
+    from dvk.documents.pipeline import write_decision as write
+
+    return write(
+        plan.year,
+        register,
+        plan.out_dir,
+        number=str(number),
+        signed_on=signed_on,
+        organisation=plan.organisation,
+        profile=plan.profile,
+        pdf=plan.pdf,
+    )
+
+
+@task(name="Ghi danh sách đơn vị cần đôn đốc", **outside)
+def write_reminder_list(plan: RunPlan, statuses: pd.DataFrame) -> tuple[Path, int]:
+    from dvk.reminders import write_reminder_list as write
+
+    deadline = plan.settings.mappings.deadlines.deadline_date(plan.year)
+    return write(statuses, plan.year, deadline, plan.out_dir, plan.units)

@@ -1,4 +1,8 @@
-"""dvk demo: the annual cycle on the bundled sample province, through the Prefect flow."""
+"""dvk demo: the annual cycle on the bundled sample province, through the Prefect flows.
+
+After the cycle it simulates the staff's evaluation (the committed sample file
+sample/danh_gia_mau_2026.csv typed into the register) and issues the recognition decision.
+"""
 
 from __future__ import annotations
 
@@ -19,10 +23,14 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    from dvk.parameters import CycleParams
-    from flows.annual_cycle import annual_cycle
-
     out = Path(args.out).resolve()
+    os.environ["DVK_BASE_DIR"] = str(out)  # the number register goes to <out>/so_van_ban
+    from dvk.parameters import CycleParams, DecisionParams
+    from dvk.register import register_path
+    from dvk.staff_entries import SAMPLE_EVALUATIONS, fill_register, read_evaluations
+    from flows.annual_cycle import annual_cycle
+    from flows.decisions import issue_decisions
+
     sources = [str(SAMPLE_DIR / str(YEAR))]
     print(f"Dữ liệu mẫu: {sources[0]}")
     print("Đang chạy chu trình năm trên Prefect (lần đầu mất khoảng 10–20 giây)…", flush=True)
@@ -30,5 +38,25 @@ def run(args) -> int:
     result = annual_cycle(CycleParams(year=YEAR, sources=sources, out_dir=str(out)))
     print_collect(result.collect)
     print_check(result.check)
+    for note in result.notes:
+        print(f"  {note}")
+    unit_forms = [path for label, path in result.files if label.startswith("Biểu mẫu đơn vị")]
+    for label, path in result.files:
+        if path.endswith((".docx", ".xlsx")) and path not in unit_forms:
+            print(f"  {label}: {path}")
+    if unit_forms:
+        print(f"  Biểu mẫu của {len(unit_forms)} đơn vị: {Path(unit_forms[0]).parent}")
+
+    register = register_path(out, YEAR)
+    entries = read_evaluations(SAMPLE_EVALUATIONS)
+    filled = fill_register(register, entries)
+    print(
+        f"\n[MÔ PHỎNG] Cán bộ nhập đánh giá: chép {filled} dòng từ {SAMPLE_EVALUATIONS.name} vào cột "
+        f"«Kết quả đánh giá», «Cấp công nhận», «Điểm» của {register.name} "
+        "(dữ liệu giả định, không phải đánh giá thật)."
+    )
+    decision = issue_decisions(DecisionParams(year=YEAR, out_dir=str(out)))
+    print(f"Quyết định công nhận: {decision}")
+    print(f"  Sổ cấp số văn bản: {out / 'so_van_ban'}")
     print(f"Xong sau {time.monotonic() - started:.1f} giây. Các tệp nằm trong: {out}")
     return 0

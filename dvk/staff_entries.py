@@ -1,0 +1,44 @@
+"""Typing evaluations into the register the way staff do in Excel — used by `dvk demo` and tests
+to simulate the evaluation step on the sample data."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl
+
+from dvk.errors import SourceError
+from dvk.register import ID_HEADER, REGISTER_SHEET
+from dvk.schema import EVALUATION_HEADERS_VI
+
+SAMPLE_EVALUATIONS = Path(__file__).resolve().parent.parent / "sample" / "danh_gia_mau_2026.csv"
+
+
+def read_evaluations(path: Path) -> dict[str, dict[str, str]]:
+    """registration id → the staff columns to fill (Điểm, Kết quả đánh giá, Cấp công nhận, Ghi chú)."""
+    with Path(path).open(encoding="utf-8-sig", newline="") as handle:
+        return {
+            row[ID_HEADER]: {h: row[h] for h in EVALUATION_HEADERS_VI if row.get(h, "") != ""}
+            for row in csv.DictReader(handle)
+        }
+
+
+def fill_register(register: Path, entries: dict[str, dict[str, object]]) -> int:
+    """Write the entries into the register's staff columns by registration id; returns rows filled."""
+    try:
+        workbook = openpyxl.load_workbook(register)
+    except Exception as exc:  # noqa: BLE001
+        raise SourceError(f"Không mở được sổ theo dõi «{register}» ({exc}).") from exc
+    sheet = workbook[REGISTER_SHEET]
+    headers = {str(cell.value): cell.column for cell in sheet[1] if cell.value}
+    filled = 0
+    for row in sheet.iter_rows(min_row=2):
+        reg_id = row[headers[ID_HEADER] - 1].value
+        if reg_id not in entries:
+            continue
+        for header, value in entries[reg_id].items():
+            sheet.cell(row=row[0].row, column=headers[header]).value = value
+        filled += 1
+    workbook.save(register)
+    return filled

@@ -1,0 +1,29 @@
+"""Lập báo cáo: the consolidated list, the results report, the reminder letter, the units' forms."""
+
+from __future__ import annotations
+
+from prefect import flow
+
+from dvk.parameters import ReportParams
+from flows import steps
+from flows.publish import publish_results
+from flows.tasks import check_parameters
+
+
+@flow(
+    name="lap-bao-cao",
+    flow_run_name="lap-bao-cao-{params.year}",
+    description="Văn bản Word/Excel của năm từ danh sách đăng ký và tình trạng đơn vị đã có.",
+)
+def build_reports(params: ReportParams = ReportParams()) -> list[str]:  # noqa: B008
+    plan = check_parameters(params)
+    files, warnings = steps.reports(plan)
+    publish_results(
+        f"Báo cáo năm {plan.year}",
+        [
+            ("Văn bản đã lập", [f"- {label}: `{path.name}`" for label, path in files]),
+            ("Lưu ý", [f"- {w}" for w in warnings]),
+        ],
+        files,
+    )
+    return [str(path) for _, path in files]
