@@ -1,0 +1,98 @@
+"""Fixtures for the documents tests: the sample province collected and checked once per session,
+the reports built from it, and a register in which staff marked some models recognised."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+YEAR = 2026
+
+
+@pytest.fixture(scope="session")
+def collected(tmp_path_factory, settings, sample_dir) -> Path:
+    """`dvk collect` + `dvk check` output for the bundled sample province."""
+    from dvk.pipeline import check_to_folder, collect_to_folder
+
+    out = tmp_path_factory.mktemp("collected")
+    collect_to_folder([str(sample_dir)], YEAR, settings, out)
+    check_to_folder(out / "registrations.csv", YEAR, settings, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def registrations(collected):
+    from dvk.pipeline import read_registrations
+
+    return read_registrations(collected / "registrations.csv")
+
+
+@pytest.fixture(scope="session")
+def statuses(collected):
+    from dvk.schema import UNIT_STATUS_COLUMNS
+    from dvk.tables import read_csv
+
+    return read_csv(collected / "unit_status.csv", UNIT_STATUS_COLUMNS)
+
+
+@pytest.fixture(scope="session")
+def reports(collected, tmp_path_factory):
+    from dvk.documents.pipeline import build_reports
+
+    return build_reports(YEAR, collected, tmp_path_factory.mktemp("reports"))
+
+
+@pytest.fixture(scope="session")
+def state_reports(collected, tmp_path_factory):
+    from dvk.documents.pipeline import build_reports
+
+    return build_reports(YEAR, collected, tmp_path_factory.mktemp("reports_state"), profile="nha_nuoc")
+
+
+def mark_register(path: Path, results: dict[int, tuple[str, str]]) -> None:
+    """Type results into the register as staff would: {data row index: (result, level)}."""
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Sổ theo dõi"]
+    headers = [cell.value for cell in sheet[1]]
+    result_column = headers.index("Kết quả đánh giá") + 1
+    level_column = headers.index("Cấp công nhận") + 1
+    for index, (result, level) in results.items():
+        sheet.cell(row=index + 2, column=result_column, value=result)
+        sheet.cell(row=index + 2, column=level_column, value=level or None)
+    workbook.save(path)
+
+
+@pytest.fixture(scope="session")
+def marked_register(collected, tmp_path_factory):
+    """A copy of the register: every 4th row recognised, some not, the rest not yet evaluated.
+    Returns the path and the registration ids staff recognised."""
+    from dvk.register import read_register
+
+    path = tmp_path_factory.mktemp("register") / f"so_theo_doi_{YEAR}.xlsx"
+    shutil.copy(collected / f"so_theo_doi_{YEAR}.xlsx", path)
+    rows = read_register(path)
+    results = {}
+    for index in range(len(rows)):
+        if index % 4 == 1:
+            results[index] = ("Công nhận", "Cấp tỉnh")
+        elif index % 4 == 2:
+            results[index] = ("Không đạt", "")
+        elif index % 4 == 3:
+            results[index] = ("đang đánh giá", "")
+    mark_register(path, results)
+    recognised = {rows.at[i, "registration_id"] for i, (r, _) in results.items() if r == "Công nhận"}
+    return path, recognised
+
+
+@pytest.fixture(scope="session")
+def decision(marked_register, tmp_path_factory):
+    from dvk.documents.pipeline import write_decision
+
+    path, _ = marked_register
+    return write_decision(
+        YEAR, path, tmp_path_factory.mktemp("decision"), number="12", signed_on=date(2026, 3, 5)
+    )
