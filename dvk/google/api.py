@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+import google.auth.transport.requests
 import gspread
 import httplib2
 import requests
@@ -206,9 +207,15 @@ class GoogleApi:
     def _gspread(self) -> gspread.Client:
         client = getattr(self._local, "gspread", None)
         if client is None:
-            session = AuthorizedSession(self.account.credentials)
+            # google-auth's own calls (token, the service account's allowed-locations lookup) go
+            # through `auth_request`: give it the same redirection as the API calls.
+            auth_session = requests.Session()
+            session = AuthorizedSession(
+                self.account.credentials, auth_request=google.auth.transport.requests.Request(auth_session)
+            )
             if self.config.api_base:
-                session.mount("https://", _RedirectingAdapter(self.config.api_base))
+                for redirected in (session, auth_session):
+                    redirected.mount("https://", _RedirectingAdapter(self.config.api_base))
             client = gspread.Client(None, session=session, http_client=_make_http_client(self.policy))
             client.set_timeout(self.config.timeout)
             self._local.gspread = client

@@ -129,13 +129,16 @@ def spreadsheet_tabs(api: GoogleApi, key: str, action: str = "ghi") -> dict[str,
     return {sheet["properties"]["title"]: sheet["properties"]["sheetId"] for sheet in meta.get("sheets", [])}
 
 
-def read_tab(api: GoogleApi, key: str, title: str, action: str = "ghi") -> list[list[object]]:
+def read_tabs(
+    api: GoogleApi, key: str, titles: list[str], action: str = "ghi"
+) -> dict[str, list[list[object]]]:
+    """The values of the named tabs, in one batch read."""
     data = api.sheets(
-        lambda http: http.values_batch_get(key, [quote_title(title)], params=dict(VALUE_PARAMS)),
+        lambda http: http.values_batch_get(key, [quote_title(t) for t in titles], params=dict(VALUE_PARAMS)),
         spreadsheet_target(key, action),
     )
     ranges = data.get("valueRanges", [])
-    return ranges[0].get("values", []) if ranges else []
+    return {title: r.get("values", []) for title, r in zip(titles, ranges, strict=True)}
 
 
 def add_tabs(api: GoogleApi, key: str, titles: list[str]) -> None:

@@ -29,6 +29,7 @@ from . import drive_api, forms_api, sheets_api
 from .discovery import method, validate_request
 from .state import ApiError, Fault, State
 
+_ALLOWED_LOCATIONS = re.compile(r"^/v1/projects/-/serviceAccounts/[^/]+/allowedLocations$")
 GOOGLE_TOKEN_AUDIENCE = "https://oauth2.googleapis.com/token"  # what google-auth signs and Google checks
 _ID = r"(?P<{}>[A-Za-z0-9_-]+)"
 ROUTES = [
@@ -160,6 +161,7 @@ class Standin:
                 if e.method_id.startswith(method_id)
                 and (status is None or e.status == status)
                 and e.method_id != "token"
+                and not e.method_id.startswith("auth.")
             ]
 
     def token_requests(self) -> list[LogEntry]:
@@ -235,6 +237,11 @@ class Standin:
                 status, body = fault.status, {"error": "internal_failure"}
             self._record(LogEntry(verb, path, "token", status, {}, scopes))
             return status, "application/json", json.dumps(body).encode(), {}
+        if verb == "GET" and _ALLOWED_LOCATIONS.match(path):
+            # google-auth asks where a service account may be used (regional access boundary).
+            self._record(LogEntry(verb, path, "auth.allowedLocations", 200, query))
+            body = {"locations": [], "encodedLocations": "0x0"}
+            return 200, "application/json", json.dumps(body).encode(), {}
         route = next(((m, mid, h) for v, m, mid, h in _COMPILED if v == verb and m.match(path)), None)
         if route is None:
             error = ApiError(404, f"The stand-in has no {verb} {path}.")
