@@ -159,6 +159,14 @@ class ReviewParams(_Form):
     last_year: int = Field(
         default=THIS_YEAR, title="Đến năm", description="Năm cuối của giai đoạn (tính cả năm này)."
     )
+    registers_dir: str = Field(
+        default="",
+        title="Thư mục sổ theo dõi",
+        description=(
+            "Thư mục có các tệp so_theo_doi_<năm>.xlsx, hoặc mẫu có {year} như ket_qua/{year}. "
+            "Để trống: theo mappings/serve.toml."
+        ),
+    )
     out_dir: str = Field(
         default="",
         title="Thư mục kết quả",
@@ -268,7 +276,11 @@ def plan_run(params: BaseModel, config: ServeConfig | None = None) -> RunPlan:
     organisation = resolve_path(config.organisation) if config.organisation else None
     registers = {}
     if isinstance(params, ReviewParams):
-        registers = {y: config.register_for(y) for y in range(params.first_year, params.last_year + 1)}
+        pattern = params.registers_dir.strip() or config.registers
+        registers = {
+            y: resolve_path(pattern, y) / f"so_theo_doi_{y}.xlsx"
+            for y in range(params.first_year, params.last_year + 1)
+        }
     return RunPlan(
         year=year,
         settings=settings,

@@ -37,6 +37,7 @@ def jobs(config: ServeConfig) -> list[Job]:
     from flows.decisions import issue_decisions
     from flows.reminders import send_reminders
     from flows.reports import build_reports
+    from flows.review import multi_year_review
 
     return [
         Job(
@@ -75,6 +76,12 @@ def jobs(config: ServeConfig) -> list[Job]:
             "Ra quyết định công nhận",
             "Sau khi cán bộ nhập «Kết quả đánh giá» và «Cấp công nhận» trong sổ theo dõi: kiểm tra, "
             "cấp số văn bản, viết quyết định công nhận kèm danh sách.",
+        ),
+        Job(
+            multi_year_review,
+            "Sơ kết, tổng kết nhiều năm",
+            "Gộp sổ theo dõi của nhiều năm (3 năm: sơ kết, 5 năm: tổng kết): thống kê theo năm và lĩnh vực, "
+            "đơn vị chưa từng đăng ký, mô hình được nhân rộng nhiều nhất.",
         ),
     ]
 

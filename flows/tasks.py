@@ -148,3 +148,21 @@ def write_reminder_list(plan: RunPlan, statuses: pd.DataFrame) -> tuple[Path, in
 
     deadline = plan.settings.mappings.deadlines.deadline_date(plan.year)
     return write(statuses, plan.year, deadline, plan.out_dir, plan.units)
+
+
+@task(name="Đọc sổ theo dõi các năm", **outside)
+def read_registers(paths: dict[int, Path]) -> dict[int, pd.DataFrame]:
+    from dvk.review import read_registers as read
+
+    return read(paths)
+
+
+@task(name="Ghi báo cáo sơ kết, tổng kết", **outside)
+def write_review(review, out_dir: Path, organisation: Path | None, profile: str | None) -> list[Path]:
+    from dvk.review_documents import review_file_stem, write_review_docx, write_review_xlsx
+
+    stem = Path(out_dir) / review_file_stem(review)
+    return [
+        write_review_xlsx(review, stem.with_suffix(".xlsx")),
+        write_review_docx(review, stem.with_suffix(".docx"), organisation, profile),
+    ]

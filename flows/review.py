@@ -1,0 +1,44 @@
+"""Sơ kết, tổng kết: several years' registers → statistics per year and field, units that never
+registered, the models replicated most; as Excel and Word."""
+
+from __future__ import annotations
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from dvk.parameters import ReviewParams
+from dvk.review import Review, aggregate
+from flows.publish import publish_results
+from flows.tasks import check_parameters, read_registers, write_review
+
+REPLICATED_KEY = "dvk-nhan-rong-nhieu-nhat"
+
+
+@task(name="Tổng hợp các năm", cache_policy=NO_CACHE)
+def aggregate_years(registers, roster) -> Review:
+    return aggregate(registers, roster)
+
+
+@flow(
+    name="so-ket-tong-ket",
+    flow_run_name="so-ket-tong-ket-{params.first_year}-{params.last_year}",
+    description="Sơ kết 3 năm, tổng kết 5 năm: thống kê theo năm, lĩnh vực; mô hình nhân rộng nhiều nhất.",
+)
+def multi_year_review(params: ReviewParams = ReviewParams()) -> list[str]:  # noqa: B008
+    plan = check_parameters(params)
+    registers = read_registers(plan.register_paths)
+    review = aggregate_years(registers, plan.settings.roster)
+    files = write_review(review, plan.out_dir, plan.organisation, plan.profile)
+    years = [
+        f"- Năm {row['Năm']}: {row['Số mô hình đăng ký']} mô hình của {row['Số đơn vị đăng ký']} đơn vị, "
+        f"công nhận {row['Được công nhận']}"
+        for row in review.per_year
+    ]
+    never = [f"- {row['Tên đơn vị']} ({row['Mã đơn vị']})" for row in review.never_registered]
+    publish_results(
+        review.title,
+        [("Theo năm", years), ("Đơn vị chưa từng đăng ký", never)],
+        [("Sơ kết, tổng kết (Excel)", files[0]), ("Sơ kết, tổng kết (Word)", files[1])],
+        extra_tables=[(REPLICATED_KEY, "Mô hình được nhân rộng nhiều nhất", review.most_replicated)],
+    )
+    return [str(path) for path in files]
