@@ -7,10 +7,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-import openpyxl
 import pytest
-
-YEAR = 2026
+from documents_support import YEAR, mark_register
 
 
 @pytest.fixture(scope="session")
@@ -51,19 +49,6 @@ def state_reports(collected, tmp_path_factory):
     from dvk.documents.pipeline import build_reports
 
     return build_reports(YEAR, collected, tmp_path_factory.mktemp("reports_state"), profile="nha_nuoc")
-
-
-def mark_register(path: Path, results: dict[int, tuple[str, str]]) -> None:
-    """Type results into the register as staff would: {data row index: (result, level)}."""
-    workbook = openpyxl.load_workbook(path)
-    sheet = workbook["Sổ theo dõi"]
-    headers = [cell.value for cell in sheet[1]]
-    result_column = headers.index("Kết quả đánh giá") + 1
-    level_column = headers.index("Cấp công nhận") + 1
-    for index, (result, level) in results.items():
-        sheet.cell(row=index + 2, column=result_column, value=result)
-        sheet.cell(row=index + 2, column=level_column, value=level or None)
-    workbook.save(path)
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from docx.enum.section import WD_ORIENT
-from docx_reading import (
+from documents_support import (
     FIELD_OF_SECTION,
     SECTION_TITLES,
     all_text,
@@ -15,6 +14,7 @@ from docx_reading import (
     section_order,
     structure_problems,
 )
+from docx.enum.section import WD_ORIENT
 
 from dvk.documents.profiles import load_profile
 

@@ -6,10 +6,12 @@ import re
 import zipfile
 from pathlib import Path
 
+import openpyxl
 from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
+YEAR = 2026
 SECTION_TITLES = [
     "I. LĨNH VỰC KINH TẾ",
     "II. LĨNH VỰC VĂN HÓA - XÃ HỘI",
@@ -93,3 +95,16 @@ def paragraph_texts(container) -> list[str]:
 
 def open_docx(path: Path):
     return Document(str(path))
+
+
+def mark_register(path: Path, results: dict[int, tuple[str, str]]) -> None:
+    """Type results into the register as staff would: {data row index: (result, level)}."""
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Sổ theo dõi"]
+    headers = [cell.value for cell in sheet[1]]
+    result_column = headers.index("Kết quả đánh giá") + 1
+    level_column = headers.index("Cấp công nhận") + 1
+    for index, (result, level) in results.items():
+        sheet.cell(row=index + 2, column=result_column, value=result)
+        sheet.cell(row=index + 2, column=level_column, value=level or None)
+    workbook.save(path)

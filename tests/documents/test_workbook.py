@@ -1,0 +1,46 @@
+"""The consolidated workbook: official layout, print setup, statistics, statuses and rejects."""
+
+from __future__ import annotations
+
+import openpyxl
+
+
+def test_list_sheet_in_official_layout(reports, registrations):
+    workbook = openpyxl.load_workbook(reports.consolidated_xlsx)
+    assert workbook.sheetnames == ["Tổng hợp đăng ký", "Thống kê", "Tình trạng đơn vị", "Bản bị loại"]
+    sheet = workbook["Tổng hợp đăng ký"]
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert {"B4:C4", "F4:G4", "A4:A5", "D4:D5", "E4:E5", "H4:H5"} <= merged
+    assert [sheet.cell(6, c).value for c in range(1, 9)] == list(range(1, 9))
+    assert sheet.cell(4, 2).value == "HÌNH THỨC" and sheet.cell(4, 6).value == "TRONG ĐÓ"
+    assert [sheet.cell(5, c).value for c in (2, 3, 6, 7)] == [
+        "Mô hình tập thể",
+        "Mô hình cá nhân",
+        "Xây dựng mới",
+        "Nhân rộng",
+    ]
+    firsts = [row[0].value for row in sheet.iter_rows(min_row=7)]
+    sections = [v for v in firsts if isinstance(v, str) and v.split(".")[0] in ("I", "II", "III", "IV")]
+    assert [s.split(".")[0] for s in sections] == ["I", "II", "III", "IV"]
+    models = [v for v in firsts if isinstance(v, str) and v[0].isdigit()]
+    assert len(models) == len(registrations)
+    assert firsts[-1] == f"TỔNG CỘNG: {len(registrations)} mô hình, điển hình"
+    assert sheet.cell(7, 1).border.left.style == "thin"
+    assert sheet.cell(8, 5).alignment.wrap_text
+    assert sheet.page_setup.orientation == "landscape"
+    assert int(sheet.page_setup.paperSize) == 9  # A4
+    assert sheet.print_title_rows == "$4:$6"
+
+
+def test_statistics_statuses_and_rejects_sheets(reports, registrations, statuses, collected):
+    workbook = openpyxl.load_workbook(reports.consolidated_xlsx)
+    stats = workbook["Thống kê"]
+    total_row = [c.value for c in stats[6]]
+    assert total_row[1] == "Tổng cộng" and total_row[2] == len(registrations)
+    status_sheet = workbook["Tình trạng đơn vị"]
+    assert status_sheet.max_row - 1 == len(statuses)
+    assert {c.value for c in status_sheet["C"][1:]} <= {"Đúng hạn", "Trễ hạn", "Chưa đăng ký"}
+    rejects = workbook["Bản bị loại"]
+    lines = (collected / "rejects.csv").read_text(encoding="utf-8-sig").strip().splitlines()
+    assert rejects.cell(1, 6).value == "Lý do"
+    assert rejects.max_row >= 2 and rejects.max_row - 1 <= len(lines) - 1
