@@ -139,7 +139,7 @@ def upload_files(
         if not Path(path).is_file():
             raise SourceError(f"Không tìm thấy tệp «{path}» để tải lên.")
     api = api or GoogleApi(DRIVE_WRITE, credentials)
-    _, files = remote.folder_files(api, folder_id, action="tải lên")
+    _, files = remote.folder_files(api, folder_id, action="tải tệp lên")
     by_name: dict[str, dict] = {}
     for file in sorted(files, key=lambda f: f.get("modifiedTime", "")):
         if file.get("mimeType") != remote.FOLDER_MIME:
