@@ -247,7 +247,7 @@ def plan_run(params: BaseModel, config: ServeConfig | None = None) -> RunPlan:
             problems.append(str(exc))
 
     sources: list[str] = []
-    if hasattr(params, "sources"):
+    if hasattr(params, "sources") and getattr(params, "collect_first", True):
         typed = [s.strip() for s in params.sources if s.strip()]
         sources = [s if GOOGLE_SPEC.match(s) else str(resolve_path(s)) for s in typed]
         sources = sources or config.sources_for(year)

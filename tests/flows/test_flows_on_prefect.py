@@ -1,0 +1,165 @@
+"""The flows on a real Prefect API (the session harness): the files they write and what the UI shows."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import docx
+import openpyxl
+import pandas as pd
+import pytest
+from artifacts_helper import artifacts_of
+
+from dvk.parameters import CheckParams, CollectParams, CycleParams, DecisionParams
+from dvk.register import register_path
+from dvk.staff_entries import SAMPLE_EVALUATIONS, fill_register, read_evaluations
+
+pytestmark = [pytest.mark.prefect, pytest.mark.usefixtures("prefect_harness")]
+
+
+@pytest.fixture(scope="module")
+def cycle(tmp_path_factory, sample_dir):
+    """One annual cycle on the sample province; the tests below read what it wrote."""
+    from flows.annual_cycle import annual_cycle
+
+    out = tmp_path_factory.mktemp("chu_trinh")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DVK_BASE_DIR", str(out))
+        state = annual_cycle(
+            CycleParams(year=2026, sources=[str(sample_dir)], out_dir=str(out)), return_state=True
+        )
+    assert state.is_completed(), state.message
+    return out, state.result(), artifacts_of(state.state_details.flow_run_id)
+
+
+def test_cycle_writes_the_year_files(cycle):
+    out, summary, _ = cycle
+    registrations = pd.read_csv(out / "registrations.csv", dtype=str, encoding="utf-8-sig")
+    assert len(registrations) == summary.collect.rows_out == 88
+    statuses = pd.read_csv(out / "unit_status.csv", dtype=str, encoding="utf-8-sig")
+    assert statuses.set_index("unit_code").loc["X-SONTAY", "status"] == "missing"
+    assert openpyxl.load_workbook(register_path(out, 2026)).sheetnames[0] == "Sổ theo dõi"
+    report = docx.Document(out / "bao_cao_ket_qua_2026.docx")
+    assert any("Dân vận khéo" in p.text for p in report.paragraphs)
+    assert (out / "cong_van_don_doc_2026.docx").exists()
+    # nobody has evaluated yet: no decision, and the run says so
+    assert summary.decision is None and not (out / "quyet_dinh_cong_nhan_2026.docx").exists()
+    assert any("chưa ra quyết định" in note for note in summary.notes)
+
+
+def test_cycle_artifacts_show_counts_statuses_rejects_and_every_file(cycle):
+    out, summary, artifacts = cycle
+    assert {"dvk-tom-tat", "dvk-tinh-trang-don-vi", "dvk-ban-bi-loai", "dvk-tep-da-ghi"} <= set(artifacts)
+    text = artifacts["dvk-tom-tat"].data
+    assert "Số dòng đọc vào: **95**" in text and "Bị thay thế bởi bản gửi sau: **1**" in text
+    assert "Chưa đăng ký: Sở Văn hóa, Thể thao và Du lịch" in text
+    statuses = json.loads(artifacts["dvk-tinh-trang-don-vi"].data)
+    assert len(statuses) == 31
+    assert {"Tên đơn vị": "Xã Sơn Tây", "Tình trạng": "Chưa đăng ký"}.items() <= statuses[-1].items() or any(
+        row["Tên đơn vị"] == "Xã Sơn Tây" and row["Tình trạng"] == "Chưa đăng ký" for row in statuses
+    )
+    rejects = json.loads(artifacts["dvk-ban-bi-loai"].data)
+    assert len(rejects) == summary.collect.rows_rejected == 6
+    assert all(row["Lý do"] for row in rejects) and any(
+        "Đơn vị «UBND xã Tịnh Hòa»" in r["Lý do"] for r in rejects
+    )
+    files = artifacts["dvk-tep-da-ghi"].data
+    for label, path in summary.files:
+        assert path in files, label
+    assert "quyet_dinh" not in files and str(out / "so_theo_doi_2026.xlsx") in files
+
+
+def test_collect_then_check_without_collecting_again(tmp_path, sample_dir):
+    from flows.check import check_deadlines
+    from flows.collect import collect_registrations
+
+    summary = collect_registrations(
+        CollectParams(year=2026, sources=[str(sample_dir)], out_dir=str(tmp_path))
+    )
+    assert summary.balanced and (tmp_path / "rejects.csv").exists()
+    state = check_deadlines(
+        CheckParams(year=2026, collect_first=False, out_dir=str(tmp_path), units=["X-SONTAY", "SYT"]),
+        return_state=True,
+    )
+    checked = state.result()
+    assert (checked.late, checked.missing) == (3, 4)
+    shown = json.loads(artifacts_of(state.state_details.flow_run_id)["dvk-tinh-trang-don-vi"].data)
+    assert sorted(row["Mã đơn vị"] for row in shown) == ["SYT", "X-SONTAY"]
+    assert len(pd.read_csv(tmp_path / "unit_status.csv")) == 31  # the file keeps every unit
+
+
+def test_unreadable_source_fails_the_run_and_writes_nothing(tmp_path):
+    from flows.collect import collect_registrations
+
+    broken = tmp_path / "nguon" / "hong.xlsx"
+    broken.parent.mkdir()
+    broken.write_bytes(b"not a workbook")
+    out = tmp_path / "ket_qua"
+    state = collect_registrations(
+        CollectParams(year=2026, sources=[str(broken.parent)], out_dir=str(out)), return_state=True
+    )
+    assert state.is_failed()
+    assert "hong.xlsx" in state.message
+    assert not out.exists()
+
+
+def test_bad_parameters_fail_before_any_work(tmp_path):
+    from flows.annual_cycle import annual_cycle
+
+    state = annual_cycle(
+        CycleParams(
+            year=2026, sources=[str(tmp_path / "khong_co")], out_dir=str(tmp_path / "kq"), units=["ZZZ"]
+        ),
+        return_state=True,
+    )
+    assert state.is_failed()
+    assert "Không tìm thấy nguồn đăng ký" in state.message and "Không có đơn vị mã «ZZZ»" in state.message
+    assert not (tmp_path / "kq").exists()
+
+
+@pytest.fixture
+def evaluated(cycle, tmp_path, monkeypatch):
+    """A copy of the cycle's folder where staff have typed the sample evaluations."""
+    out = tmp_path / "ket_qua"
+    shutil.copytree(cycle[0], out)
+    shutil.rmtree(out / "so_van_ban", ignore_errors=True)
+    monkeypatch.setenv("DVK_BASE_DIR", str(tmp_path))
+    fill_register(register_path(out, 2026), read_evaluations(SAMPLE_EVALUATIONS))
+    return out
+
+
+def test_decision_gets_a_number_that_stays_on_rerun(evaluated, tmp_path):
+    from flows.decisions import issue_decisions
+
+    path = issue_decisions(DecisionParams(year=2026, out_dir=str(evaluated)))
+    document = docx.Document(path)
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "Số 1-QĐ/BTGDVTU" in cells
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "Công nhận 16 mô hình" in body
+    issue_decisions(DecisionParams(year=2026, out_dir=str(evaluated)))
+    entries = json.loads((tmp_path / "so_van_ban" / "so_van_ban_QD.json").read_text("utf-8"))["entries"]
+    assert [e["number"] for e in entries] == [1]
+
+
+def test_bad_evaluations_fail_with_every_error_and_no_decision(evaluated, tmp_path):
+    from flows.decisions import issue_decisions
+
+    register = register_path(evaluated, 2026)
+    workbook = openpyxl.load_workbook(register)
+    sheet = workbook["Sổ theo dõi"]
+    headers = {c.value: c.column for c in sheet[1]}
+    sheet.cell(row=2, column=headers["Kết quả đánh giá"]).value = "Xuất sắc"
+    sheet.cell(row=6, column=headers["Kết quả đánh giá"]).value = "Công nhận"
+    sheet.cell(row=6, column=headers["Cấp công nhận"]).value = None
+    workbook.save(register)
+
+    state = issue_decisions(DecisionParams(year=2026, out_dir=str(evaluated)), return_state=True)
+    assert state.is_failed()
+    assert "«Xuất sắc» không phải kết quả đánh giá hợp lệ" in state.message
+    assert "chưa ghi «Cấp công nhận»" in state.message
+    assert not (evaluated / "quyet_dinh_cong_nhan_2026.docx").exists()
+    assert not (tmp_path / "so_van_ban").exists()  # no number taken from bad data
+    problems = json.loads(artifacts_of(state.state_details.flow_run_id)["dvk-loi-danh-gia"].data)
+    assert [row["Dòng trong sổ"] for row in problems] == [2, 6]
