@@ -1,0 +1,132 @@
+"""How long the documents take: the demo data and a generated year of 5,000 registrations.
+
+    uv run python bench/bench_documents.py [rows ...]     (default: 5000)
+
+Prints the time of each document. Numbers go in the closing notes, not in tests.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from dvk.documents import contexts
+from dvk.documents.organisation import load_organisation
+from dvk.documents.pipeline import build_reports, write_unit_forms
+from dvk.documents.profiles import load_profile
+from dvk.documents.render import render_docx
+from dvk.documents.statistics import field_statistics, unit_counts
+from dvk.documents.workbook import write_workbook
+from dvk.pipeline import check_to_folder, check_units, collect_to_folder
+from dvk.sample import MODELS, SAMPLE_DIR, YEAR
+from dvk.schema import REGISTRATION_COLUMNS, Field, Form, Kind
+from dvk.settings import load_settings
+from dvk.tables import write_csv
+
+
+def generated(rows: int, settings) -> pd.DataFrame:
+    rng = random.Random(rows)
+    units = settings.roster.units
+    records = []
+    for index in range(rows):
+        field = rng.choice(list(Field))
+        unit = rng.choice(units)
+        name = f"{rng.choice(MODELS[field])} số {index}"
+        records.append(
+            {
+                "registration_id": f"DK{YEAR}-{index:08d}",
+                "year": str(YEAR),
+                "unit_code": unit.code,
+                "unit_name": unit.name,
+                "field": field.value,
+                "model_name": name,
+                "form": rng.choice(list(Form)).value,
+                "address": f"thôn {index % 97}, {unit.name}",
+                "content": f"Giải quyết vấn đề của Nhân dân; do chi hội thực hiện; kết quả dự kiến: {name} "
+                * rng.randint(1, 4),
+                "kind": rng.choice(list(Kind)).value,
+                "submitted_at": "2026-03-10T09:00:00+07:00",
+                "late": "false",
+                "source": "bench.csv",
+                "source_row": str(index + 2),
+            }
+        )
+    return pd.DataFrame(records, columns=REGISTRATION_COLUMNS).astype(object)
+
+
+def timed(label: str, action):
+    started = time.perf_counter()
+    result = action()
+    print(f"  {label:<42} {time.perf_counter() - started:7.2f} s", flush=True)
+    return result
+
+
+def consolidated_only(folder: Path, out: Path, settings) -> None:
+    """The consolidated .docx and .xlsx alone, step by step."""
+    from dvk.schema import UNIT_STATUS_COLUMNS
+    from dvk.tables import read_csv
+
+    registrations = read_csv(folder / "registrations.csv", REGISTRATION_COLUMNS)
+    statuses = read_csv(folder / "unit_status.csv", UNIT_STATUS_COLUMNS)
+    profile, org = load_profile("dang"), load_organisation()
+    registrations = contexts.ordered(registrations, statuses["unit_code"].tolist())
+    stats, units = field_statistics(registrations), unit_counts(statuses)
+    context = timed(
+        "context (pure)",
+        lambda: contexts.consolidated_context(profile, org, YEAR, registrations, stats, units),
+    )
+    timed(
+        "tong_hop_dang_ky .docx",
+        lambda: render_docx("tong_hop_dang_ky", context, out / "tong_hop.docx", profile),
+    )
+    timed(
+        "tong_hop_dang_ky .xlsx",
+        lambda: write_workbook(
+            out / "tong_hop.xlsx",
+            YEAR,
+            org.issuing_body_full,
+            context["sections"],
+            context["totals"],
+            stats,
+            units,
+            statuses,
+            pd.DataFrame(columns=["source", "source_row", "column", "value", "code", "message"]),
+        ),
+    )
+    forms = timed(
+        "bieu_mau/<unit>.docx (all units)", lambda: write_unit_forms(YEAR, registrations, out / "bm", profile)
+    )
+    print(f"  ({len(forms)} unit forms, {len(registrations)} registrations)")
+
+
+def main(argv: list[str]) -> None:
+    sizes = [int(a) for a in argv] or [5000]
+    settings = load_settings()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        demo = root / "demo"
+        collect_to_folder([str(SAMPLE_DIR / str(YEAR))], YEAR, settings, demo)
+        check_to_folder(demo / "registrations.csv", YEAR, settings, demo)
+        print("Demo data (sample province):")
+        consolidated_only(demo, root / "demo_out", settings)
+        timed("build_reports (everything)", lambda: build_reports(YEAR, demo, root / "demo_all"))
+        for rows in sizes:
+            folder = root / f"gen{rows}"
+            frame = generated(rows, settings)
+            write_csv(frame, folder / "registrations.csv")
+            write_csv(check_units(frame, YEAR, settings), folder / "unit_status.csv")
+            print(f"{rows} generated registrations:")
+            consolidated_only(folder, root / f"gen{rows}_out", settings)
+            timed(
+                "build_reports (everything)",
+                lambda f=folder, r=rows: build_reports(YEAR, f, root / f"all{r}"),
+            )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
