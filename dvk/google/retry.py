@@ -56,16 +56,17 @@ def with_retries(
 ) -> T:
     """`call()`, tried again after transient failures; RetriesExhausted when they never stop."""
     waited = 0.0
-    for attempt in range(policy.attempts):
+    attempt = 0
+    while True:
         try:
             return call()
         except Exception as exc:  # noqa: BLE001 — classify decides; anything else goes up unchanged
             transient = classify(exc)
             if transient is None:
                 raise
-            if attempt + 1 >= policy.attempts:
-                raise RetriesExhausted(exc, policy.attempts, waited) from exc
-            pause = policy.delay(attempt, transient.retry_after)
+            attempt += 1
+            if attempt >= policy.attempts:
+                raise RetriesExhausted(exc, attempt, waited) from exc
+            pause = policy.delay(attempt - 1, transient.retry_after)
             waited += pause
             _sleep(pause)
-    raise AssertionError("unreachable")  # pragma: no cover
