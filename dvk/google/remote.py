@@ -29,9 +29,8 @@ _UPLOAD_TYPES = {
 
 
 def form_target(form_id: str, action: str = "đọc") -> Target:
-    return Target(
-        "biểu mẫu Google Forms", form_id, action, "Người xem" if action == "đọc" else "Người chỉnh sửa"
-    )
+    # Forms has no viewer role: the account must be a collaborator (editor) to read responses.
+    return Target("biểu mẫu Google Forms", form_id, action, "Người chỉnh sửa (cộng tác viên)")
 
 
 def spreadsheet_target(key: str, action: str = "đọc") -> Target:
