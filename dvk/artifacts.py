@@ -11,7 +11,7 @@ import pandas as pd
 
 from dvk.pipeline import CheckSummary, CollectSummary
 from dvk.register import _display
-from dvk.schema import REJECT_COLUMNS, REJECT_HEADERS_VI, UNIT_STATUS_HEADERS_VI
+from dvk.schema import REJECT_HEADERS_VI, UNIT_STATUS_HEADERS_VI
 
 SUMMARY_KEY = "dvk-tom-tat"
 STATUS_KEY = "dvk-tinh-trang-don-vi"
@@ -83,9 +83,13 @@ def status_rows(statuses: pd.DataFrame, units: list[str] | None = None) -> list[
     ]
 
 
+# The reason first after where it is, so it shows without scrolling in the UI's table.
+REJECT_TABLE_COLUMNS = ["source", "source_row", "message", "column", "value", "code"]
+
+
 def reject_rows(rejects: pd.DataFrame) -> list[dict[str, object]]:
     return [
-        {REJECT_HEADERS_VI[c]: _display(c, record.get(c)) for c in REJECT_COLUMNS}
+        {REJECT_HEADERS_VI[c]: _display(c, record.get(c)) for c in REJECT_TABLE_COLUMNS}
         for record in rejects.to_dict("records")
     ]
 

@@ -220,6 +220,15 @@ def _unknown_units(codes: list[str], settings: Settings) -> list[str]:
     return problems
 
 
+def _unknown_profile(name: str) -> list[str]:
+    from dvk.documents.profiles import profile_path
+
+    if profile_path(name).exists():
+        return []
+    known = sorted(path.stem for path in profile_path(name).parent.glob("*.toml"))
+    return [f"Không có mẫu văn bản «{name}»; dùng một trong: {', '.join(known)}."]
+
+
 def _refuse(problems: list[str]) -> None:
     if problems:
         raise ParameterError("Thông số không hợp lệ, chưa làm gì:\n" + "\n".join(f"- {p}" for p in problems))
@@ -271,8 +280,10 @@ def plan_run(params: BaseModel, config: ServeConfig | None = None) -> RunPlan:
     if isinstance(params, DecisionParams) and params.number.strip() and not params.number.strip().isdigit():
         problems.append(f"Số quyết định «{params.number}» chỉ gồm chữ số, ví dụ 125.")
 
-    _refuse(problems)
     profile = getattr(params, "profile", "").strip() or config.profile or None
+    if profile:
+        problems += _unknown_profile(profile)
+    _refuse(problems)
     organisation = resolve_path(config.organisation) if config.organisation else None
     registers = {}
     if isinstance(params, ReviewParams):

@@ -59,6 +59,14 @@ def test_year_after_next_and_bad_decision_number_are_refused(config):
         plan_run(DecisionParams(year=2026, number="12a"), config)
 
 
+def test_unknown_document_profile_is_refused(config):
+    with pytest.raises(
+        ParameterError, match="Không có mẫu văn bản «dang_uy»; dùng một trong: dang, nha_nuoc"
+    ):
+        plan_run(CycleParams(year=2026, profile="dang_uy"), config)
+    assert plan_run(DecisionParams(year=2026, profile="nha_nuoc"), config).profile == "nha_nuoc"
+
+
 def test_missing_roster_is_named(config):
     with pytest.raises(ParameterError, match="Không tìm thấy danh sách đơn vị «khong_co.csv»"):
         plan_run(CycleParams(year=2026, roster="khong_co.csv"), config)
