@@ -163,3 +163,23 @@ def test_bad_evaluations_fail_with_every_error_and_no_decision(evaluated, tmp_pa
     assert not (tmp_path / "so_van_ban").exists()  # no number taken from bad data
     problems = json.loads(artifacts_of(state.state_details.flow_run_id)["dvk-loi-danh-gia"].data)
     assert [row["Dòng trong sổ"] for row in problems] == [2, 6]
+
+
+def test_demo_runs_the_year_and_a_simulated_decision(tmp_path, monkeypatch, capsys):
+    from argparse import Namespace
+
+    from dvk.commands import demo
+
+    monkeypatch.setenv("DVK_BASE_DIR", str(tmp_path))  # restored after the test; demo sets its own
+    assert demo.run(Namespace(out=str(tmp_path / "demo"))) == 0
+    printed = capsys.readouterr().out
+    assert "[MÔ PHỎNG]" in printed and "dữ liệu giả định" in printed
+    decision = docx.Document(tmp_path / "demo" / "quyet_dinh_cong_nhan_2026.docx")
+    annex = [c.text for t in decision.tables for r in t.rows for c in r.cells]
+    recognised = [
+        row["Tên mô hình, điển hình"]
+        for row in pd.read_csv(SAMPLE_EVALUATIONS, dtype=str, encoding="utf-8-sig").to_dict("records")
+        if row["Kết quả đánh giá"] == "Công nhận"
+    ]
+    assert all(name in annex for name in recognised)
+    assert (tmp_path / "demo" / "so_van_ban" / "so_van_ban_QD.json").exists()
