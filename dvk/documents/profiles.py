@@ -54,6 +54,7 @@ class FormatProfile:
     date_blank: str
     basis_prefix: str
     types: dict[str, str]
+    header_columns_mm: tuple[float, float] = (80.0, 85.0)
     styles: dict[str, StyleSpec] = field(default_factory=dict)
 
 
@@ -107,6 +108,7 @@ def load_profile(name: str, folder: Path | None = None) -> FormatProfile:
             date_blank=str(_require(header, "date_blank", where)),
             basis_prefix=str(header.get("basis_prefix", "")),
             types={str(k): str(v) for k, v in _require(data, "types", where).items()},
+            header_columns_mm=tuple(float(v) for v in header.get("columns_mm", (80, 85))),
             styles={name: _style(name, spec, where) for name, spec in data.get("styles", {}).items()},
         )
     except (TypeError, ValueError) as exc:

@@ -91,6 +91,21 @@ def _set_font_name(style, name: str) -> None:
         fonts.set(qn(attribute), name)
 
 
+HEADER_STYLE = "DVK Header Superior"
+
+
+def _header_columns(document, widths_mm: tuple[float, float]) -> None:
+    """The header table's two column widths (its first cell starts with the superior body)."""
+    for table in document.tables:
+        first = table.rows[0].cells[0].paragraphs
+        if not first or first[0].style.name != HEADER_STYLE or len(table.columns) != 2:
+            continue
+        for column, width in zip(table.columns, widths_mm, strict=True):
+            column.width = Mm(width)
+            for cell in column.cells:
+                cell.width = Mm(width)
+
+
 def apply_profile(document, profile: FormatProfile) -> None:
     """Page size and margins on every section (keeping its orientation), fonts and sizes."""
     page = profile.page
@@ -102,6 +117,7 @@ def apply_profile(document, profile: FormatProfile) -> None:
         section.bottom_margin = Mm(page.bottom_mm)
         section.left_margin = Mm(page.left_mm)
         section.right_margin = Mm(page.right_mm)
+    _header_columns(document, profile.header_columns_mm)
     normal = document.styles["Normal"]
     _set_font_name(normal, profile.font_name)
     normal.font.size = Pt(profile.body_pt)

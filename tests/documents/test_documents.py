@@ -292,3 +292,9 @@ def test_no_template_tags_left_and_files_are_well_formed(reports, state_reports,
             text = text.replace(value, "")
         assert "{{" not in text and "{%" not in text and "%}" not in text, path.name
         assert structure_problems(path) == [], path.name
+
+
+@pytest.mark.parametrize(("which", "widths"), [("reports", (80, 85)), ("state_reports", (62, 103))])
+def test_header_columns_follow_the_profile(which, widths, request):
+    table = open_docx(request.getfixturevalue(which).results_report).tables[0]
+    assert tuple(round(cell.width.mm) for cell in table.rows[0].cells) == widths
