@@ -84,7 +84,11 @@ class CollectParams(_Form):
 
 class CheckParams(_Form):
     model_config = ConfigDict(title="Thông số kiểm tra hạn đăng ký")
-    year: int = _year()
+    year: int | None = Field(
+        default=None,
+        title="Năm",
+        description="Năm đăng ký. Để trống: năm hiện tại (lịch chạy hằng ngày dùng cách này).",
+    )
     collect_first: bool = Field(
         default=True,
         title="Thu thập lại trước khi kiểm tra",
@@ -238,9 +242,10 @@ def plan_run(params: BaseModel, config: ServeConfig | None = None) -> RunPlan:
     """Apply the defaults and check the form; ParameterError lists every problem at once."""
     config = config or load_serve_config()
     problems: list[str] = []
-    year = getattr(params, "year", None) or getattr(params, "last_year", THIS_YEAR)
+    year = getattr(params, "year", None) or getattr(params, "last_year", None) or date.today().year
     for name, label in [("year", "Năm"), ("first_year", "Từ năm"), ("last_year", "Đến năm")]:
-        if hasattr(params, name) and (problem := _year_problem(getattr(params, name), label)):
+        value = year if name == "year" else getattr(params, name, None)
+        if hasattr(params, name) and (problem := _year_problem(value, label)):
             problems.append(problem)
     if isinstance(params, ReviewParams) and params.first_year > params.last_year:
         problems.append(f"Từ năm {params.first_year} phải không sau đến năm {params.last_year}.")

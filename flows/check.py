@@ -16,7 +16,7 @@ from flows.tasks import check_parameters, read_rejects
 
 @flow(
     name="kiem-tra-han-dang-ky",
-    flow_run_name="kiem-tra-han-dang-ky-{params.year}",
+    flow_run_name="kiem-tra-han-dang-ky",
     description="Đơn vị nào đúng hạn, trễ hạn, chưa đăng ký, chưa đạt chỉ tiêu.",
 )
 def check_deadlines(params: CheckParams = CheckParams()) -> CheckSummary:  # noqa: B008

@@ -59,6 +59,12 @@ def test_year_after_next_and_bad_decision_number_are_refused(config):
         plan_run(DecisionParams(year=2026, number="12a"), config)
 
 
+def test_scheduled_check_without_a_year_checks_the_current_year(config, tmp_path):
+    (tmp_path / "du_lieu" / str(THIS_YEAR)).mkdir(parents=True, exist_ok=True)
+    plan = plan_run(CheckParams(), config)
+    assert plan.year == THIS_YEAR and plan.out_dir == tmp_path / "ket_qua" / str(THIS_YEAR)
+
+
 def test_unknown_document_profile_is_refused(config):
     with pytest.raises(
         ParameterError, match="Không có mẫu văn bản «dang_uy»; dùng một trong: dang, nha_nuoc"
