@@ -16,6 +16,7 @@ from dvk.documents.render import TEMPLATE_NAMES, templates_dir
 from dvk.documents.template_kit import (
     LEFT,
     cell_text,
+    keep_together,
     new_document,
     new_section,
     para,
@@ -26,8 +27,6 @@ from dvk.documents.template_kit import (
     vertical_center,
 )
 
-PORTRAIT_WIDTH = 16.5  # cm of text on A4 portrait with 30 + 15 mm margins
-LANDSCAPE_WIDTH = 25.2
 DVK_TITLE = '"DÂN VẬN KHÉO"'  # in headings set in capitals
 DVK = '"Dân vận khéo"'  # in running text and summary lines
 
@@ -58,7 +57,11 @@ def title_block(document, title: str, summary: str) -> None:
 
 
 def signature_block(document) -> None:
-    """`Nơi nhận:` on the left, the signer on the right."""
+    """`Nơi nhận:` on the left, the signer on the right, never alone on a page: the last two
+    paragraphs of text before it are kept on the same page."""
+    text = [p for p in document.paragraphs if not p.text.startswith("{%p")]
+    for paragraph in text[-2:]:
+        paragraph.paragraph_format.keep_with_next = True
     grid = table(document, 1, [7.5, 9.0], grid=False)
     left, right = grid.rows[0].cells
     cell_text(left, "Nơi nhận:", "DVK Recipients Heading")
@@ -72,6 +75,7 @@ def signature_block(document) -> None:
     for _ in range(4):
         para(right, "", "DVK Signer")
     para(right, "{{ sign.name }}", "DVK Signer")
+    keep_together(grid)
 
 
 def stats_table(document, recognised: bool) -> None:
@@ -210,17 +214,15 @@ def tong_hop_dang_ky():
 def bieu_mau_don_vi():
     document = new_document(landscape=True)
     para(document, "ĐƠN VỊ: {{ unit.name }}", "DVK Header Issuer").alignment = LEFT
-    para(document, "")
     para(document, f"SỐ MÔ HÌNH, ĐIỂN HÌNH {DVK_TITLE} ĐĂNG KÝ XÂY DỰNG, NHÂN RỘNG", "DVK Summary")
-    para(document, "NĂM {{ year }}", "DVK Summary")
-    para(document, "", "DVK Rule")
+    para(document, "NĂM {{ year }}", "DVK Rule", bold=True)
     form_table(document, with_unit=False)
-    para(document, "")
     grid = table(document, 1, [12.0, 13.2], grid=False)
     right = grid.rows[0].cells[1]
     cell_text(right, "{{ place_date }}", "DVK Header Date")
     para(right, "THỦ TRƯỞNG ĐƠN VỊ", "DVK Authority")
     para(right, "(Ký tên, đóng dấu)", "DVK Note")
+    keep_together(grid)
     return document
 
 

@@ -179,6 +179,15 @@ def repeat_as_header(row) -> None:
     tr_pr.append(element)
 
 
+def keep_together(table) -> None:
+    """Rows of this table never break across pages (signature blocks)."""
+    for row in table.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        element = OxmlElement("w:cantSplit")
+        element.set(qn("w:val"), "true")
+        tr_pr.append(element)
+
+
 def vertical_center(row) -> None:
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 
