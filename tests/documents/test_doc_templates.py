@@ -92,3 +92,15 @@ def test_rows_with_unknown_codes_are_left_out_with_a_warning(collected, tmp_path
     files = build_reports(2026, data, tmp_path / "out")
     assert len(files.warnings) == 1 and "moi_truong" in files.warnings[0]
     assert frame.loc[0, "model_name"] in files.warnings[0]
+
+
+def test_unit_form_file_names_cannot_leave_the_folder(registrations, tmp_path):
+    from dvk.documents.pipeline import write_unit_forms
+
+    rows = registrations.head(3).copy()
+    rows["unit_code"] = ["../../thoat", "..\\..\\thoat", "/etc/passwd"]
+    folder = tmp_path / "bieu_mau"
+    written = write_unit_forms(2026, rows, folder, load_profile("dang"))
+    assert len(written) == 3 and len({p.name for p in written}) == 3
+    assert all(path.parent == folder and path.exists() for path in written)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)
