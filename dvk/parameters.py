@@ -68,6 +68,22 @@ _PROFILE = Field(
     description="Hồ sơ thể thức văn bản (Đảng hoặc Nhà nước). Để trống: theo mappings/serve.toml.",
 )
 _PDF = Field(default=False, title="Xuất thêm PDF", description="Ghi thêm bản PDF của văn bản Word.")
+_REGISTER_SHEET = Field(
+    default="",
+    title="Google Sheet sổ theo dõi",
+    description=(
+        "Mã hoặc đường dẫn Google Sheet để ghi sổ theo dõi lên mạng (giữ nguyên các ô cán bộ đã nhập). "
+        "Để trống: chỉ ghi tệp Excel."
+    ),
+)
+_DRIVE_FOLDER = Field(
+    default="",
+    title="Thư mục Google Drive nhận văn bản",
+    description=(
+        "Mã hoặc đường dẫn thư mục Google Drive để tải các tệp Word/Excel lên (tệp cùng tên được thay "
+        "thế). Để trống: không tải lên."
+    ),
+)
 
 
 class _Form(BaseModel):
@@ -80,6 +96,7 @@ class CollectParams(_Form):
     sources: list[str] = _SOURCES
     out_dir: str = _OUT_DIR
     roster: str = _ROSTER
+    register_sheet: str = _REGISTER_SHEET
 
 
 class CheckParams(_Form):
@@ -106,6 +123,7 @@ class ReportParams(_Form):
     out_dir: str = _OUT_DIR
     profile: str = _PROFILE
     pdf: bool = _PDF
+    drive_folder: str = _DRIVE_FOLDER
 
 
 class ReminderParams(_Form):
@@ -153,6 +171,8 @@ class CycleParams(_Form):
     )
     profile: str = _PROFILE
     pdf: bool = _PDF
+    register_sheet: str = _REGISTER_SHEET
+    drive_folder: str = _DRIVE_FOLDER
 
 
 class ReviewParams(_Form):
@@ -194,6 +214,8 @@ class RunPlan:
     pdf: bool = False
     numbering_dir: Path | None = None
     register_paths: dict[int, Path] = field(default_factory=dict)
+    register_sheet: str = ""  # Google Sheet to mirror the register into, when given
+    drive_folder: str = ""  # Google Drive folder to upload the documents to, when given
 
     @property
     def roster(self) -> str:
@@ -308,4 +330,6 @@ def plan_run(params: BaseModel, config: ServeConfig | None = None) -> RunPlan:
         pdf=bool(getattr(params, "pdf", config.pdf)),
         numbering_dir=config.numbering_dir(),
         register_paths=registers,
+        register_sheet=getattr(params, "register_sheet", "").strip(),
+        drive_folder=getattr(params, "drive_folder", "").strip(),
     )

@@ -50,6 +50,7 @@ def annual_cycle(params: CycleParams = CycleParams()) -> CycleSummary:  # noqa: 
             files.append(("Quyết định công nhận", decided.path))
     else:
         notes.append("Không ra quyết định công nhận trong lần chạy này (đã tắt trong thông số).")
+    notes += steps.upload(plan, files)
     publish_results(
         f"Chu trình năm {plan.year}",
         [

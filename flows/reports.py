@@ -18,6 +18,7 @@ from flows.tasks import check_parameters
 def build_reports(params: ReportParams = ReportParams()) -> list[str]:  # noqa: B008
     plan = check_parameters(params)
     files, warnings = steps.reports(plan)
+    warnings += steps.upload(plan, files)
     publish_results(
         f"Báo cáo năm {plan.year}",
         [

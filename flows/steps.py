@@ -20,9 +20,11 @@ from flows.tasks import (
     check_evaluations,
     check_units,
     normalise_registrations,
+    push_register_to_sheet,
     read_register,
     read_registration_sources,
     read_registrations,
+    upload_to_drive,
     write_collection_files,
     write_decision,
     write_unit_statuses,
@@ -47,7 +49,19 @@ def collect(plan: RunPlan) -> Collected:
         raise CountMismatch(f"Số dòng không khớp, chưa ghi tệp nào: {collection.count_line()}")
     statuses = check_units(collection.registrations, plan.year, plan.settings)
     files = write_collection_files(collection, statuses, plan.out_dir)
+    if plan.register_sheet:
+        push_register_to_sheet(files.register.path, plan.register_sheet)
     return Collected(summarise_collection(collection, files), collection, statuses)
+
+
+def upload(plan: RunPlan, files: list[tuple[str, Path]]) -> list[str]:
+    """Put the run's .docx/.xlsx files into the Drive folder named in the form, if any."""
+    if not plan.drive_folder:
+        return []
+    documents = [path for _, path in files if Path(path).suffix.lower() in {".docx", ".xlsx", ".pdf"}]
+    uploaded = upload_to_drive(documents, plan.drive_folder)
+    replaced = sum(1 for item in uploaded if item.replaced)
+    return [f"Đã tải {len(uploaded)} tệp lên Google Drive ({replaced} tệp thay bản cũ cùng tên)."]
 
 
 @dataclass

@@ -166,3 +166,19 @@ def write_review(review, out_dir: Path, organisation: Path | None, profile: str 
         write_review_xlsx(review, stem.with_suffix(".xlsx")),
         write_review_docx(review, stem.with_suffix(".docx"), organisation, profile),
     ]
+
+
+# The Google client retries 429/5xx itself (bounded backoff); a second retry layer here would
+# multiply the waits, so these two tasks do not retry.
+@task(name="Ghi sổ theo dõi lên Google Sheet", cache_policy=NO_CACHE)
+def push_register_to_sheet(register: Path, spreadsheet: str):
+    from dvk.google.outputs import push_register
+
+    return push_register(Path(register), spreadsheet)
+
+
+@task(name="Tải văn bản lên Google Drive", cache_policy=NO_CACHE)
+def upload_to_drive(paths: list[Path], folder: str):
+    from dvk.google.outputs import upload_files
+
+    return upload_files([Path(p) for p in paths], folder)
