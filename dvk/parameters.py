@@ -58,7 +58,7 @@ _UNITS = Field(
     default_factory=list,
     title="Chỉ các đơn vị",
     description=(
-        "Mã đơn vị (ví dụ SYT, XA_MO_DUC) để chỉ hiển thị và nhắc những đơn vị này. "
+        "Mã đơn vị (ví dụ SYT, X-MODUC) để chỉ hiển thị và nhắc những đơn vị này. "
         "Để trống: tất cả. Các tệp kết quả vẫn đầy đủ mọi đơn vị."
     ),
 )
