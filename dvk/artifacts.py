@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from dvk.pipeline import CheckSummary, CollectSummary
-from dvk.register import _display
+from dvk.register import display_value
 from dvk.schema import REJECT_HEADERS_VI, UNIT_STATUS_HEADERS_VI
 
 SUMMARY_KEY = "dvk-tom-tat"
@@ -78,7 +78,7 @@ def status_rows(statuses: pd.DataFrame, units: list[str] | None = None) -> list[
     """Unit statuses with Vietnamese headers and labels; only the given unit codes when any."""
     frame = statuses if not units else statuses[statuses["unit_code"].isin(units)]
     return [
-        {UNIT_STATUS_HEADERS_VI[c]: _display(c, record.get(c)) for c in STATUS_TABLE_COLUMNS}
+        {UNIT_STATUS_HEADERS_VI[c]: display_value(c, record.get(c)) for c in STATUS_TABLE_COLUMNS}
         for record in frame.to_dict("records")
     ]
 
@@ -89,7 +89,7 @@ REJECT_TABLE_COLUMNS = ["source", "source_row", "message", "column", "value", "c
 
 def reject_rows(rejects: pd.DataFrame) -> list[dict[str, object]]:
     return [
-        {REJECT_HEADERS_VI[c]: _display(c, record.get(c)) for c in REJECT_TABLE_COLUMNS}
+        {REJECT_HEADERS_VI[c]: display_value(c, record.get(c)) for c in REJECT_TABLE_COLUMNS}
         for record in rejects.to_dict("records")
     ]
 

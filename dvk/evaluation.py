@@ -6,7 +6,7 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-from dvk.mappings import _load_toml, _synonym_index, mappings_dir
+from dvk.mappings import load_toml, mappings_dir, synonym_index
 from dvk.text import match_key
 
 RESULT_HEADER = "Kết quả đánh giá"
@@ -32,10 +32,10 @@ LEVEL_LABELS = {Level.PROVINCE: "Cấp tỉnh", Level.COMMUNE: "Cấp xã", Leve
 
 @cache
 def _indexes(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
-    data = _load_toml(folder / "evaluation.toml")
+    data = load_toml(folder / "evaluation.toml")
     return (
-        _synonym_index(data["result"], "evaluation.toml [result]"),
-        _synonym_index(data["level"], "evaluation.toml [level]"),
+        synonym_index(data["result"], "evaluation.toml [result]"),
+        synonym_index(data["level"], "evaluation.toml [level]"),
     )
 
 

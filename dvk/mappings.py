@@ -23,7 +23,7 @@ def mappings_dir() -> Path:
     return Path(os.environ.get(MAPPINGS_ENV) or DEFAULT_MAPPINGS_DIR)
 
 
-def _load_toml(path: Path) -> dict:
+def load_toml(path: Path) -> dict:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -33,7 +33,7 @@ def _load_toml(path: Path) -> dict:
         raise ConfigError(f"Tệp cấu hình {path} viết sai cú pháp TOML: {exc}") from exc
 
 
-def _synonym_index(table: dict[str, list[str]], what: str) -> dict[str, str]:
+def synonym_index(table: dict[str, list[str]], what: str) -> dict[str, str]:
     """Map each synonym's match key to its canonical name; refuse a key used twice."""
     index: dict[str, str] = {}
     for canonical, synonyms in table.items():
@@ -107,26 +107,26 @@ class Mappings:
     @cached_property
     def headers(self) -> dict[str, str]:
         """match key of a header wording → canonical column name."""
-        data = _load_toml(self.folder / "headers.toml")
-        return _synonym_index(data["columns"], "headers.toml")
+        data = load_toml(self.folder / "headers.toml")
+        return synonym_index(data["columns"], "headers.toml")
 
     @cached_property
     def _values(self) -> dict:
-        return _load_toml(self.folder / "values.toml")
+        return load_toml(self.folder / "values.toml")
 
     @cached_property
     def fields(self) -> dict[str, Field]:
-        index = _synonym_index(self._values["field"], "values.toml [field]")
+        index = synonym_index(self._values["field"], "values.toml [field]")
         return {key: Field(value) for key, value in index.items()}
 
     @cached_property
     def forms(self) -> dict[str, Form]:
-        index = _synonym_index(self._values["form"], "values.toml [form]")
+        index = synonym_index(self._values["form"], "values.toml [form]")
         return {key: Form(value) for key, value in index.items()}
 
     @cached_property
     def kinds(self) -> dict[str, Kind]:
-        index = _synonym_index(self._values["kind"], "values.toml [kind]")
+        index = synonym_index(self._values["kind"], "values.toml [kind]")
         return {key: Kind(value) for key, value in index.items()}
 
     @cached_property
@@ -135,7 +135,7 @@ class Mappings:
 
     @cached_property
     def deadlines(self) -> Deadlines:
-        data = _load_toml(self.folder / "deadlines.toml")
+        data = load_toml(self.folder / "deadlines.toml")
         return Deadlines(
             timezone=ZoneInfo(data.get("timezone", "Asia/Ho_Chi_Minh")),
             default_day_month=_parse_day_month(data.get("default", "31/03")),
@@ -144,7 +144,7 @@ class Mappings:
 
     @cached_property
     def targets(self) -> dict[str, Target]:
-        data = _load_toml(self.folder / "targets.toml")
+        data = load_toml(self.folder / "targets.toml")
         return {
             unit_type: Target(total=int(spec.get("total", 0)), new=int(spec.get("new", 0)))
             for unit_type, spec in data.items()

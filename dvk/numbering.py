@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from dvk.errors import ConfigError, DvkError
-from dvk.mappings import _load_toml, mappings_dir
+from dvk.mappings import load_toml, mappings_dir
 
 NUMBERING_FILE = "numbering.toml"
 RULES = ("party", "state")
@@ -61,7 +61,7 @@ class NumberingRules:
 
 def load_numbering_rules(path: Path | None = None) -> NumberingRules:
     path = Path(path) if path else mappings_dir() / NUMBERING_FILE
-    data = _load_toml(path)
+    data = load_toml(path)
     default_rule = data.get("rule", "party")
     try:
         terms = tuple(sorted(date.fromisoformat(str(t)) for t in data.get("terms", [])))

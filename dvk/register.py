@@ -145,7 +145,7 @@ def _write_sheet(
         worksheet.auto_filter.ref = worksheet.dimensions
 
 
-def _display(column: str, value: object) -> object:
+def display_value(column: str, value: object) -> object:
     if value is None or (isinstance(value, float) and value != value):
         return ""
     if column in _DISPLAY:
@@ -157,7 +157,7 @@ def _display(column: str, value: object) -> object:
 
 
 def _frame_rows(frame: pd.DataFrame, columns: list[str]) -> list[list[object]]:
-    return [[_display(c, record.get(c)) for c in columns] for record in frame.to_dict("records")]
+    return [[display_value(c, record.get(c)) for c in columns] for record in frame.to_dict("records")]
 
 
 @dataclass

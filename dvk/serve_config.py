@@ -14,7 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dvk.errors import ConfigError
-from dvk.mappings import _load_toml, mappings_dir
+from dvk.mappings import load_toml, mappings_dir
 from dvk.sources import GOOGLE_SPEC
 
 SERVE_FILE = "serve.toml"
@@ -123,7 +123,7 @@ def serve_config_path() -> Path:
 
 def load_serve_config(path: Path | None = None) -> ServeConfig:
     path = Path(path) if path else serve_config_path()
-    data = _load_toml(path)
+    data = load_toml(path)
     folders = data.get("folders", {})
     documents = data.get("documents", {})
     sources = folders.get("sources", ["du_lieu/{year}"])

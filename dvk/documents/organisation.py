@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dvk.errors import ConfigError
-from dvk.mappings import _load_toml, mappings_dir
+from dvk.mappings import load_toml, mappings_dir
 
 ORGANISATION_FILE = "organisation.toml"
 DEFAULT_PROFILE = "dang"
@@ -78,7 +78,7 @@ def _signer(table: dict, where: str, path: Path | None) -> Signer:
 
 def load_organisation(path: Path | None = None) -> Organisation:
     path = organisation_path(path)
-    data = _load_toml(path)
+    data = load_toml(path)
     org = data.get("organisation")
     if not isinstance(org, dict):
         raise ConfigError(f"{path}: thiếu mục [organisation].")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dvk.errors import ConfigError
-from dvk.mappings import _load_toml, mappings_dir
+from dvk.mappings import load_toml, mappings_dir
 
 FORMATS_DIR = "formats"
 _STYLE_KEYS = {"size", "bold", "italic", "underline"}
@@ -83,7 +83,7 @@ def load_profile(name: str, folder: Path | None = None) -> FormatProfile:
         raise ConfigError(
             f"Không có thể thức «{name}» ({path}). Các thể thức có sẵn: {', '.join(available) or 'không có'}."
         )
-    data = _load_toml(path)
+    data = load_toml(path)
     where = path.name
     page = _require(data, "page", where)
     font = _require(data, "font", where)

@@ -18,7 +18,7 @@ from openpyxl.worksheet.page import PageMargins
 
 from dvk.documents.contexts import DVK
 from dvk.documents.statistics import Statistics, UnitCounts
-from dvk.register import _display
+from dvk.register import display_value
 from dvk.safe_text import put_cell
 from dvk.schema import REJECT_COLUMNS, REJECT_HEADERS_VI, UNIT_STATUS_COLUMNS, UNIT_STATUS_HEADERS_VI
 
@@ -182,7 +182,7 @@ def _table_sheet(sheet, frame: pd.DataFrame, columns: list[str], headers: dict[s
         sheet.column_dimensions[get_column_letter(column)].width = widths.get(column, 16)
     for line, record in enumerate(frame.to_dict("records"), start=2):
         for column, name in enumerate(columns, start=1):
-            _put(sheet, line, column, _display(name, record.get(name, "")))
+            _put(sheet, line, column, display_value(name, record.get(name, "")))
     sheet.freeze_panes = "A2"
     if len(frame):
         sheet.auto_filter.ref = sheet.dimensions
