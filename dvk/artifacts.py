@@ -11,22 +11,14 @@ import pandas as pd
 
 from dvk.pipeline import CheckSummary, CollectSummary
 from dvk.register import display_value
-from dvk.schema import REJECT_HEADERS_VI, UNIT_STATUS_HEADERS_VI
+from dvk.schema import REJECT_HEADERS_VI, UNIT_STATUS_COLUMNS, UNIT_STATUS_HEADERS_VI
 
 SUMMARY_KEY = "dvk-tom-tat"
 STATUS_KEY = "dvk-tinh-trang-don-vi"
 REJECTS_KEY = "dvk-ban-bi-loai"
 FILES_KEY = "dvk-tep-da-ghi"
 
-STATUS_TABLE_COLUMNS = [
-    "unit_code",
-    "unit_name",
-    "status",
-    "registrations",
-    "new_models",
-    "target",
-    "meets_target",
-]
+STATUS_TABLE_COLUMNS = UNIT_STATUS_COLUMNS[: UNIT_STATUS_COLUMNS.index("meets_target") + 1]
 
 
 def _names(names: list[str]) -> str:

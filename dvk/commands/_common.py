@@ -20,6 +20,14 @@ def add_settings(parser: argparse.ArgumentParser, roster_required: bool = False)
     parser.add_argument("--mappings", help="thư mục mappings; mặc định mappings/ của dvk")
 
 
+def add_document_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--organisation", help="tệp thông tin cơ quan ban hành; mặc định mappings/organisation.toml"
+    )
+    parser.add_argument("--profile", help="thể thức: dang (36-HD/VPTW) hoặc nha_nuoc (NĐ 30/2020)")
+    parser.add_argument("--pdf", action="store_true", help="xuất thêm bản PDF (cần LibreOffice)")
+
+
 def check_year(year: int) -> None:
     if not 2000 <= year <= date.today().year + 1:
         raise SystemExit(f"Lỗi: năm {year} không hợp lệ.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from dvk.commands._common import add_year, check_year
+from dvk.commands._common import add_document_options, add_year, check_year
 from dvk.documents.pipeline import write_decision
 
 NAME = "decide"
@@ -25,11 +25,7 @@ def add_arguments(parser) -> None:
     parser.add_argument(
         "--date", dest="signed_on", type=_day, help="ngày ký, dạng ngày/tháng/năm; bỏ trống để điền tay"
     )
-    parser.add_argument(
-        "--organisation", help="tệp thông tin cơ quan ban hành; mặc định mappings/organisation.toml"
-    )
-    parser.add_argument("--profile", help="thể thức: dang (36-HD/VPTW) hoặc nha_nuoc (NĐ 30/2020)")
-    parser.add_argument("--pdf", action="store_true", help="xuất thêm bản PDF (cần LibreOffice)")
+    add_document_options(parser)
 
 
 def run(args) -> int:

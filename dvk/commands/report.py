@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dvk.commands._common import add_year, check_year
+from dvk.commands._common import add_document_options, add_year, check_year
 from dvk.documents.pipeline import build_reports
 
 NAME = "report"
@@ -19,11 +19,7 @@ def add_arguments(parser) -> None:
         "--in", dest="in_dir", required=True, help="thư mục kết quả của dvk collect và dvk check"
     )
     parser.add_argument("--out", required=True, help="thư mục ghi các văn bản")
-    parser.add_argument(
-        "--organisation", help="tệp thông tin cơ quan ban hành; mặc định mappings/organisation.toml"
-    )
-    parser.add_argument("--profile", help="thể thức: dang (36-HD/VPTW) hoặc nha_nuoc (NĐ 30/2020)")
-    parser.add_argument("--pdf", action="store_true", help="xuất thêm bản PDF (cần LibreOffice)")
+    add_document_options(parser)
 
 
 def run(args) -> int:
