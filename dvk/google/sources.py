@@ -27,7 +27,6 @@ from dvk.sources.files import READABLE_SUFFIXES, read_file
 from dvk.sources.model import Sheet
 
 READ_SCOPES = FORMS_READ + SHEETS_READ + DRIVE_READ  # read-only, one token for a whole run
-MODIFIED_LABEL = "Thời gian sửa tệp trên Google Drive"
 _apis: dict[object, GoogleApi] = {}
 
 
@@ -65,18 +64,6 @@ def _modified(file: dict) -> datetime | None:
         return None
 
 
-def _with_file_time(result: SourceRead, first: int, modified: datetime | None) -> None:
-    """Rows with no time of their own get the file's modified time (the core reads none for files)."""
-    if modified is None:
-        return
-    for table in result.tables[first:]:
-        rows = [row for row in table.rows if row.values.get("timestamp") in (None, "")]
-        for row in rows:
-            row.values["timestamp"] = modified
-        if rows:
-            table.labels.setdefault("timestamp", MODIFIED_LABEL)
-
-
 def _read_folder(
     api: GoogleApi,
     folder_id: str,
@@ -109,9 +96,7 @@ def _read_folder(
         else:
             sheets = _downloaded_sheets(api, file, temp)
         sheets = [dataclasses.replace(sheet, modified_at=modified) for sheet in sheets]
-        first = len(result.tables)
-        tables_from_sheets(sheets, mappings, result)
-        _with_file_time(result, first, modified)
+        tables_from_sheets(sheets, mappings, result)  # rows without a time take modified_at
 
 
 def _downloaded_sheets(api: GoogleApi, file: dict, temp: Path) -> list[Sheet]:

@@ -161,13 +161,20 @@ def _signed_date(rows: list[list[object]]) -> str:
     return ""
 
 
-def _fill_missing_times(rows: list[RawRow], moment: object) -> None:
-    """Rows without a time of their own take the form's signing date or the file's upload time."""
-    if not moment:
-        return
-    for raw in rows:
-        if not raw.values.get("timestamp"):
-            raw.values["timestamp"] = moment
+FILE_TIME_LABEL = "Thời gian sửa tệp (khi tải lên)"
+
+
+def _fill_missing_times(rows: list[RawRow], moment: object) -> bool:
+    """Rows without a time of their own take the form's signing date or the file's upload time.
+
+    True when some row took it."""
+    filled = False
+    if moment:
+        for raw in rows:
+            if not raw.values.get("timestamp"):
+                raw.values["timestamp"] = moment
+                filled = True
+    return filled
 
 
 def read_official_form(sheet: Sheet, header: HeaderMap, mappings: Mappings) -> RawTable:
@@ -207,11 +214,11 @@ def read_official_form(sheet: Sheet, header: HeaderMap, mappings: Mappings) -> R
             values["unit_name"] = unit_name
         row_number = sheet.first_row_number + header.row_index + 1 + offset
         rows.append(RawRow(source=sheet.source, source_row=row_number, values=values))
-    _fill_missing_times(rows, signed or sheet.modified_at)
     labels = dict(header.labels)
+    if _fill_missing_times(rows, signed or sheet.modified_at):
+        labels.setdefault("timestamp", "Ngày ký biểu mẫu" if signed else FILE_TIME_LABEL)
     labels.setdefault("field", "Mục lĩnh vực (I–IV)")
     labels.setdefault("unit_name", "ĐƠN VỊ")
-    labels.setdefault("timestamp", "Ngày ký biểu mẫu")
     return RawTable(sheet.source, "official_form", rows, labels, unit_name=unit_name)
 
 
@@ -225,8 +232,10 @@ def read_table(sheet: Sheet, header: HeaderMap) -> RawTable:
         response_id = clean_cell(values.pop("response_id", None))
         row_number = sheet.first_row_number + header.row_index + 1 + offset
         rows.append(RawRow(sheet.source, row_number, values, response_id=response_id))
-    _fill_missing_times(rows, sheet.modified_at)
-    return RawTable(sheet.source, layout, rows, dict(header.labels))
+    labels = dict(header.labels)
+    if _fill_missing_times(rows, sheet.modified_at):
+        labels.setdefault("timestamp", FILE_TIME_LABEL)
+    return RawTable(sheet.source, layout, rows, labels)
 
 
 def is_official_form(sheet: Sheet, header: HeaderMap) -> bool:
