@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dvk.decision_check import check_evaluations
 from dvk.documents import contexts
 from dvk.documents.chart import registrations_chart
 from dvk.documents.organisation import Organisation, load_organisation
@@ -258,21 +259,17 @@ def write_decision(
     """quyet_dinh_cong_nhan_<Y>.docx from the register rows whose "Kết quả đánh giá" parses as
     Result.RECOGNISED (dvk.evaluation). number=None leaves the number blank for the clerk to fill
     ("Số      -QĐ/BTGDVTU"). Raises dvk.errors.DvkError with a Vietnamese message when there is
-    nothing to recognise or a result value is unknown."""
+    nothing to recognise or the evaluation columns are wrong (dvk.decision_check)."""
     register = Path(register)
     soffice = require_soffice() if pdf else None
     org, fmt = load_format(organisation, profile)
     if not register.exists():
         raise SourceError(f"Không tìm thấy sổ theo dõi «{register}».")
-    rows = read_register(register)
-    evaluation = evaluate(rows)
-    if evaluation.unknown:
-        raise DvkError(
-            f"Sổ theo dõi «{register.name}» có kết quả đánh giá dvk không hiểu: "
-            f"{'; '.join(evaluation.unknown)}. Hãy ghi một trong các giá trị trong "
-            "mappings/evaluation.toml (ví dụ «Công nhận», «Không công nhận»)."
-        )
-    recognised, bad = usable_rows(evaluation.recognised, register.name)
+    # The same checks the "issue decisions" flow runs: unknown values, missing level, duplicate ids.
+    checked = check_evaluations(read_register(register))
+    if not checked.ok:
+        raise DvkError(checked.message())
+    recognised, bad = usable_rows(checked.recognised, register.name)
     if bad:
         raise DvkError(" ".join(bad) + " Sửa lại trong sổ theo dõi rồi chạy lại.")
     if recognised.empty:

@@ -77,3 +77,12 @@ def test_pdf_through_libreoffice(marked_register, tmp_path):
     produced = decision.with_suffix(".pdf")
     assert produced.read_bytes().startswith(b"%PDF")
     assert structure_problems(decision) == []
+
+
+def test_decide_refuses_a_recognised_row_without_a_level(collected, tmp_path, capsys):
+    register = tmp_path / f"so_theo_doi_{YEAR}.xlsx"
+    shutil.copy(collected / register.name, register)
+    mark_register(register, {0: ("Công nhận", "Cấp tỉnh"), 1: ("Công nhận", "")})
+    assert main(["decide", "--year", str(YEAR), "--register", str(register), "--out", str(tmp_path)]) == 2
+    assert "chưa ghi «Cấp công nhận»" in capsys.readouterr().err
+    assert not (tmp_path / f"quyet_dinh_cong_nhan_{YEAR}.docx").exists()
