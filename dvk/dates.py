@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -78,7 +78,3 @@ def iso(moment: datetime | None) -> str:
     if moment is None:
         return ""
     return moment.astimezone(VIETNAM).replace(microsecond=0).isoformat()
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)

@@ -8,7 +8,6 @@ longer in the data but holds staff entries stays, marked, at the bottom.
 from __future__ import annotations
 
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pandas as pd
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from dvk.atomic import save_atomically
 from dvk.errors import SourceError
 from dvk.safe_text import put_cell
 from dvk.schema import (
@@ -237,14 +237,10 @@ def write_register(
     )
 
     backup = None
-    path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         backup = path.with_name(path.stem + ".truoc_lan_chay.xlsx")
         shutil.copy2(path, backup)
-    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".xlsx", delete=False) as handle:
-        temporary = Path(handle.name)
-    workbook.save(temporary)
-    temporary.replace(path)
+    save_atomically(path, workbook.save)
     kept = sum(len(entries.by_id[i]) for i in carried if i in entries.by_id)
     return RegisterResult(path, len(rows), kept, len(orphans), backup)
 

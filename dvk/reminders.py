@@ -9,6 +9,7 @@ import openpyxl
 import pandas as pd
 from openpyxl.styles import Alignment, Font
 
+from dvk.atomic import save_atomically
 from dvk.safe_text import put_cell
 from dvk.schema import UnitStatus
 
@@ -81,6 +82,4 @@ def write_reminder_list(
     for letter, width in zip("ABCDEFG", [14, 36, 14, 11, 30, 28, 80], strict=True):
         sheet.column_dimensions[letter].width = width
     path = reminder_file(folder, year)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
-    return path, len(rows)
+    return save_atomically(path, workbook.save), len(rows)

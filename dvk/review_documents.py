@@ -16,6 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from openpyxl.styles import Alignment, Font
 
+from dvk.atomic import save_atomically
 from dvk.documents.heading import header
 from dvk.documents.pipeline import load_format
 from dvk.review import Review
@@ -48,9 +49,7 @@ def write_review_xlsx(review: Review, path: Path) -> Path:
             for column, key in enumerate(headers, start=1):
                 put_cell(sheet.cell(row=number, column=column), row.get(key, ""))
         sheet.column_dimensions["A"].width = 45
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
-    return path
+    return save_atomically(path, workbook.save)
 
 
 def _font(run, size: float = 14, bold: bool = False, italic: bool = False) -> None:
@@ -147,6 +146,4 @@ def write_review_docx(
     ]:
         _para(document, heading, bold=True, indent=False)
         _table(document, rows)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(path)
-    return path
+    return save_atomically(path, document.save)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate, InlineImage
 
+from dvk.atomic import save_atomically
 from dvk.documents.profiles import FormatProfile
 from dvk.errors import ConfigError
 
@@ -80,9 +80,10 @@ class Image:
     width_mm: float
 
 
-def _set_font_name(style, name: str) -> None:
-    style.font.name = name
-    r_pr = style.element.get_or_add_rPr()
+def set_font_name(font, name: str) -> None:
+    """The font for every script (Latin, complex, East Asian), so Word never substitutes one."""
+    font.name = name
+    r_pr = font.element.get_or_add_rPr()
     fonts = r_pr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -119,7 +120,7 @@ def apply_profile(document, profile: FormatProfile) -> None:
         section.right_margin = Mm(page.right_mm)
     _header_columns(document, profile.header_columns_mm)
     normal = document.styles["Normal"]
-    _set_font_name(normal, profile.font_name)
+    set_font_name(normal.font, profile.font_name)
     normal.font.size = Pt(profile.body_pt)
     normal.paragraph_format.first_line_indent = Mm(profile.first_line_indent_mm)
     normal.paragraph_format.line_spacing = profile.line_spacing
@@ -159,16 +160,7 @@ def render_docx(
             f"Mẫu «{path.name}» có thẻ {{{{ }}}} hoặc {{% %}} viết sai (dòng {exc.lineno}): {exc.message}."
         ) from exc
     apply_profile(template.docx, profile)
-    out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=out_path.parent, suffix=".docx", delete=False) as handle:
-        temporary = Path(handle.name)
-    try:
-        template.save(temporary)
-        temporary.replace(out_path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return out_path
+    return save_atomically(Path(out_path), template.save)
 
 
 def template_variables(name: str) -> set[str]:

@@ -16,6 +16,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from dvk.documents.render import set_font_name
+
 FONT = "Times New Roman"
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
@@ -53,22 +55,11 @@ STYLES: dict[str, tuple] = {
 _FIRST_LINE_INDENT = {"DVK Heading", "DVK Basis"}
 
 
-def _set_font(font, name: str) -> None:
-    font.name = name
-    r_pr = font.element.get_or_add_rPr()
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, fonts)
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attribute), name)
-
-
 def new_document(landscape: bool = False):
     """A document with the DVK styles, A4, Party margins, and page numbers from page 2."""
     document = Document()
     normal = document.styles["Normal"]
-    _set_font(normal.font, FONT)
+    set_font_name(normal.font, FONT)
     normal.font.size = Pt(14)
     normal.paragraph_format.alignment = JUSTIFY
     normal.paragraph_format.first_line_indent = Cm(1)

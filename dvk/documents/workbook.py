@@ -7,7 +7,6 @@ statistics, the unit statuses and the rejects. User text is always stored as a s
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import openpyxl
@@ -16,6 +15,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
+from dvk.atomic import save_atomically
 from dvk.documents.contexts import DVK
 from dvk.documents.statistics import Statistics, UnitCounts
 from dvk.register import display_value
@@ -218,13 +218,4 @@ def write_workbook(
         REJECT_HEADERS_VI,
         {1: 30, 3: 24, 4: 30, 5: 20, 6: 70},
     )
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".xlsx", delete=False) as handle:
-        temporary = Path(handle.name)
-    try:
-        workbook.save(temporary)
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return path
+    return save_atomically(Path(path), workbook.save)

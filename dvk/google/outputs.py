@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 
+from dvk.atomic import save_atomically
 from dvk.errors import SourceError
 from dvk.google import remote
 from dvk.google.api import GoogleApi
@@ -71,7 +72,7 @@ def _save_register_grid(path: Path, grid: list[list[object]]) -> None:
             put_cell(sheet.cell(row=r, column=c), "" if value is None else value)
     if sheet.max_row > len(grid):
         sheet.delete_rows(len(grid) + 1, sheet.max_row - len(grid))
-    workbook.save(path)
+    save_atomically(path, workbook.save)
 
 
 def _extent(values: list[list[object]]) -> tuple[int, int]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -91,8 +90,3 @@ def read_file(path: Path) -> list[Sheet]:
     raise SourceError(
         f"Không đọc được «{path.name}»: chỉ nhận tệp .csv, .xlsx (tệp .xls cũ hãy lưu lại thành .xlsx)."
     )
-
-
-def read_paths(paths: list[Path]) -> Iterator[tuple[Path, list[Sheet]]]:
-    for path in paths:
-        yield path, read_file(path)
