@@ -19,6 +19,17 @@ NUMERALS = {
 }
 
 
+# The counted columns of the statistics table, in table order.
+COUNT_KEYS = (
+    "total",
+    "collective_new",
+    "collective_replicated",
+    "individual_new",
+    "individual_replicated",
+    "recognised",
+)
+
+
 @dataclass
 class FieldCounts:
     numeral: str
@@ -76,14 +87,7 @@ def field_statistics(registrations: pd.DataFrame, recognised: pd.DataFrame | Non
                 rows[Field(field_code)].recognised += 1
     total = FieldCounts("", "Tổng cộng")
     for counts in rows.values():
-        for key in (
-            "total",
-            "collective_new",
-            "collective_replicated",
-            "individual_new",
-            "individual_replicated",
-            "recognised",
-        ):
+        for key in COUNT_KEYS:
             setattr(total, key, getattr(total, key) + getattr(counts, key))
     return Statistics(list(rows.values()), total)
 

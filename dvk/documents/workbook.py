@@ -17,7 +17,7 @@ from openpyxl.worksheet.page import PageMargins
 
 from dvk.atomic import save_atomically
 from dvk.documents.contexts import DVK
-from dvk.documents.statistics import Statistics, UnitCounts
+from dvk.documents.statistics import COUNT_KEYS, Statistics, UnitCounts
 from dvk.register import display_value
 from dvk.safe_text import put_cell
 from dvk.schema import REJECT_COLUMNS, REJECT_HEADERS_VI, UNIT_STATUS_COLUMNS, UNIT_STATUS_HEADERS_VI
@@ -144,20 +144,12 @@ def _stats_sheet(sheet, stats: Statistics, units: UnitCounts) -> None:
     ]
     for column, text in enumerate(heads, start=1):
         _put(sheet, 1, column, text, bold=True, align=_CENTER, fill=_HEADER_FILL)
-    keys = [
-        "total",
-        "collective_new",
-        "collective_replicated",
-        "individual_new",
-        "individual_replicated",
-        "recognised",
-    ]
     rows = [*stats.rows, stats.total]
     for line, counts in enumerate(rows, start=2):
         bold = counts is stats.total
         _put(sheet, line, 1, counts.numeral, bold=bold, align=_CENTER)
         _put(sheet, line, 2, counts.label, bold=bold)
-        for column, key in enumerate(keys, start=3):
+        for column, key in enumerate(COUNT_KEYS, start=3):
             _put(sheet, line, column, getattr(counts, key), bold=bold, align=_CENTER)
     line = len(rows) + 3
     for label, value in [
