@@ -34,7 +34,7 @@ class CycleSummary:
 def annual_cycle(params: CycleParams = CycleParams()) -> CycleSummary:  # noqa: B008
     plan = check_parameters(params)
     collected = steps.collect(plan)
-    checked = steps.check(plan)
+    checked = steps.check(plan, collected)
     reports, notes = steps.reports(plan)
     files = [
         *artifacts.collect_files(collected.summary),

@@ -21,7 +21,7 @@ from flows.tasks import check_parameters, read_rejects
 )
 def check_deadlines(params: CheckParams = CheckParams()) -> CheckSummary:  # noqa: B008
     plan = check_parameters(params)
-    sections, files = [], []
+    sections, files, collected = [], [], None
     if params.collect_first:
         collected = steps.collect(plan)
         sections.append(("Thu thập lại đăng ký", artifacts.collect_lines(collected.summary)))
@@ -29,7 +29,7 @@ def check_deadlines(params: CheckParams = CheckParams()) -> CheckSummary:  # noq
         rejects = collected.collection.rejects
     else:
         rejects = read_rejects(plan.out_dir)
-    checked = steps.check(plan)
+    checked = steps.check(plan, collected)
     summary = checked.summary
     get_run_logger().info(
         "Đúng hạn %s, trễ hạn %s, chưa đăng ký %s", summary.on_time, summary.late, summary.missing

@@ -70,14 +70,18 @@ class Checked:
     statuses: pd.DataFrame
 
 
-def check(plan: RunPlan) -> Checked:
-    registrations = Path(plan.out_dir) / REGISTRATIONS_CSV
-    if not registrations.exists():
-        raise DvkError(
-            f"Chưa có danh sách đăng ký {registrations}: chạy «Thu thập đăng ký» cho năm {plan.year} trước, "
-            "hoặc bật «Thu thập lại trước khi kiểm tra»."
-        )
-    statuses = check_units(read_registrations(registrations), plan.year, plan.settings)
+def check(plan: RunPlan, collected: Collected | None = None) -> Checked:
+    """Unit statuses from what this run just collected, or from the year's registrations.csv."""
+    if collected is not None:
+        statuses = collected.statuses
+    else:
+        registrations = Path(plan.out_dir) / REGISTRATIONS_CSV
+        if not registrations.exists():
+            raise DvkError(
+                f"Chưa có danh sách đăng ký {registrations}: chạy «Thu thập đăng ký» cho năm {plan.year} "
+                "trước, hoặc bật «Thu thập lại trước khi kiểm tra»."
+            )
+        statuses = check_units(read_registrations(registrations), plan.year, plan.settings)
     path = write_unit_statuses(statuses, plan.out_dir)
     return Checked(summarise_statuses(statuses, plan.year, path), statuses)
 
