@@ -16,10 +16,10 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from dvk.cycle.steps import check_units, normalise_registrations, read_registration_sources
+from dvk.demo.files import forms_timestamp, write_forms_csv, write_official_form
+from dvk.demo.province import FIELD_ANSWERS, FORM_ANSWERS, KIND_ANSWERS, MODELS, unit_form_rows
 from dvk.outputs import write_collection
-from dvk.pipeline import check_units, normalise_registrations, read_registration_sources
-from dvk.sample import FIELD_ANSWERS, FORM_ANSWERS, KIND_ANSWERS, MODELS, unit_form_rows
-from dvk.samplefiles import forms_timestamp, write_forms_csv, write_official_form
 from dvk.settings import load_settings
 
 

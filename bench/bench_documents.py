@@ -15,15 +15,18 @@ from pathlib import Path
 
 import pandas as pd
 
+from dvk.check.counts import unit_counts
+from dvk.cycle import jobs
+from dvk.cycle.plan import RunPlan
+from dvk.cycle.steps import check_units
+from dvk.demo.province import MODELS, SAMPLE_DIR, YEAR
 from dvk.documents import contexts
 from dvk.documents.organisation import load_organisation
-from dvk.documents.pipeline import build_reports, write_unit_forms
 from dvk.documents.profiles import load_profile
 from dvk.documents.render import render_docx
-from dvk.documents.statistics import field_statistics, unit_counts
+from dvk.documents.reports import build_reports, write_unit_forms
+from dvk.documents.statistics import field_statistics
 from dvk.documents.workbook import write_workbook
-from dvk.pipeline import check_to_folder, check_units, collect_to_folder
-from dvk.sample import MODELS, SAMPLE_DIR, YEAR
 from dvk.schema import REGISTRATION_COLUMNS, Field, Form, Kind
 from dvk.settings import load_settings
 from dvk.tables import write_csv
@@ -110,8 +113,8 @@ def main(argv: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         demo = root / "demo"
-        collect_to_folder([str(SAMPLE_DIR / str(YEAR))], YEAR, settings, demo)
-        check_to_folder(demo / "registrations.csv", YEAR, settings, demo)
+        jobs.collect(RunPlan(YEAR, settings, demo, sources=[str(SAMPLE_DIR / str(YEAR))]))
+        jobs.check(RunPlan(YEAR, settings, demo), registrations=demo / "registrations.csv")
         print("Demo data (sample province):")
         consolidated_only(demo, root / "demo_out", settings)
         timed("build_reports (everything)", lambda: build_reports(YEAR, demo, root / "demo_all"))

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "googl
 from standin import forms_api, sheets_api  # noqa: E402
 from standin.server import Standin  # noqa: E402
 
-from dvk.samplefiles import FORMS_HEADERS  # noqa: E402
+from dvk.demo.files import FORMS_HEADERS  # noqa: E402
 from dvk.settings import load_settings  # noqa: E402
 from dvk.sources import read_sources  # noqa: E402
 

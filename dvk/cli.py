@@ -9,7 +9,7 @@ import pkgutil
 import sys
 
 import dvk.commands
-from dvk.errors import DvkError
+from dvk.errors import DvkError, exit_code
 
 
 def _commands():
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except DvkError as error:
         print(f"Lỗi: {error}", file=sys.stderr)
-        return 2
+        return exit_code(error)
 
 
 if __name__ == "__main__":

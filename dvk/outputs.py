@@ -7,14 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from dvk.collect import Collection
-from dvk.register import RegisterResult, register_path, write_register
+from dvk.folders import REGISTRATIONS_CSV, REJECTS_CSV, SUPERSEDED_CSV, UNIT_STATUS_CSV, register_path
+from dvk.intake.collection import Collection
+from dvk.register.workbook import RegisterResult, write_register
 from dvk.tables import write_csv
-
-REGISTRATIONS_CSV = "registrations.csv"
-REJECTS_CSV = "rejects.csv"
-SUPERSEDED_CSV = "superseded.csv"
-UNIT_STATUS_CSV = "unit_status.csv"
 
 
 @dataclass

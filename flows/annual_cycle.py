@@ -1,5 +1,6 @@
 """Chu trình năm: collect, check deadlines and targets, write the reports and, once staff have
-evaluated the models in the register, the recognition decision."""
+evaluated the models in the register, the recognition decision (the results report is then
+written again, so it counts what the decision recognises)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ from pathlib import Path
 
 from prefect import flow
 
-from dvk import artifacts
-from dvk.parameters import CycleParams
-from dvk.pipeline import CheckSummary, CollectSummary
-from flows import steps
-from flows.decisions import decide_or_report
+from dvk.cycle import jobs
+from dvk.cycle.summaries import CheckSummary, CollectSummary
+from dvk.ui import artifacts
+from dvk.ui.parameters import CycleParams
+from flows.issue_decisions import decide_or_report
 from flows.publish import publish_results
-from flows.tasks import check_parameters
+from flows.tasks import TASKS, check_parameters
 
 
 @dataclass
@@ -33,24 +34,28 @@ class CycleSummary:
 )
 def annual_cycle(params: CycleParams = CycleParams()) -> CycleSummary:  # noqa: B008
     plan = check_parameters(params)
-    collected = steps.collect(plan)
-    checked = steps.check(plan, collected)
-    reports, notes = steps.reports(plan)
-    files = [
-        *artifacts.collect_files(collected.summary),
-        ("Tình trạng đơn vị", Path(checked.summary.file)),
-        *reports,
-    ]
+    collected = jobs.collect(plan, TASKS)
+    checked = jobs.check(plan, TASKS, collected)
+    reported = jobs.report(plan, TASKS)
+    notes = list(reported.warnings)
     decision = None
+    decision_files: list[tuple[str, Path]] = []
     if params.issue_decision:
         decided = decide_or_report(plan, required=False)
         notes.append(decided.note)
         if decided.path:
             decision = str(decided.path)
-            files.append(("Quyết định công nhận", decided.path))
+            decision_files.append(("Quyết định công nhận", decided.path))
+            reported = jobs.report(plan, TASKS)  # the results report now counts the recognised models
     else:
         notes.append("Không ra quyết định công nhận trong lần chạy này (đã tắt trong thông số).")
-    notes += steps.upload(plan, files)
+    files = [
+        *artifacts.collect_files(collected.summary),
+        ("Tình trạng đơn vị", Path(checked.summary.file)),
+        *reported.files,
+        *decision_files,
+    ]
+    notes += jobs.upload(plan, files, TASKS)
     publish_results(
         f"Chu trình năm {plan.year}",
         [

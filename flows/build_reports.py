@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from prefect import flow
 
-from dvk.parameters import ReportParams
-from flows import steps
+from dvk.cycle import jobs
+from dvk.ui.parameters import ReportParams
 from flows.publish import publish_results
-from flows.tasks import check_parameters
+from flows.tasks import TASKS, check_parameters
 
 
 @flow(
@@ -17,14 +17,14 @@ from flows.tasks import check_parameters
 )
 def build_reports(params: ReportParams = ReportParams()) -> list[str]:  # noqa: B008
     plan = check_parameters(params)
-    files, warnings = steps.reports(plan)
-    warnings += steps.upload(plan, files)
+    reported = jobs.report(plan, TASKS)
+    notes = reported.warnings + jobs.upload(plan, reported.files, TASKS)
     publish_results(
         f"Báo cáo năm {plan.year}",
         [
-            ("Văn bản đã lập", [f"- {label}: `{path.name}`" for label, path in files]),
-            ("Lưu ý", [f"- {w}" for w in warnings]),
+            ("Văn bản đã lập", [f"- {label}: `{path.name}`" for label, path in reported.files]),
+            ("Lưu ý", [f"- {note}" for note in notes]),
         ],
-        files,
+        reported.files,
     )
-    return [str(path) for _, path in files]
+    return [str(path) for _, path in reported.files]

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger
 
-from dvk import artifacts
-from dvk.parameters import CheckParams
-from dvk.pipeline import CheckSummary
-from flows import steps
+from dvk.cycle import jobs
+from dvk.cycle.summaries import CheckSummary
+from dvk.ui import artifacts
+from dvk.ui.parameters import CheckParams
 from flows.publish import publish_results
-from flows.tasks import check_parameters, read_rejects
+from flows.tasks import TASKS, check_parameters
 
 
 @flow(
@@ -23,13 +23,13 @@ def check_deadlines(params: CheckParams = CheckParams()) -> CheckSummary:  # noq
     plan = check_parameters(params)
     sections, files, collected = [], [], None
     if params.collect_first:
-        collected = steps.collect(plan)
+        collected = jobs.collect(plan, TASKS)
         sections.append(("Thu thập lại đăng ký", artifacts.collect_lines(collected.summary)))
         files += artifacts.collect_files(collected.summary)
         rejects = collected.collection.rejects
     else:
-        rejects = read_rejects(plan.out_dir)
-    checked = steps.check(plan, collected)
+        rejects = TASKS.read_rejects(plan.data_dir)
+    checked = jobs.check(plan, TASKS, collected)
     summary = checked.summary
     get_run_logger().info(
         "Đúng hạn %s, trễ hạn %s, chưa đăng ký %s", summary.on_time, summary.late, summary.missing

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from prefect import flow, get_run_logger
 
-from dvk import artifacts
-from dvk.parameters import CollectParams
-from dvk.pipeline import CollectSummary
-from flows import steps
+from dvk.cycle import jobs
+from dvk.cycle.summaries import CollectSummary
+from dvk.ui import artifacts
+from dvk.ui.parameters import CollectParams
 from flows.publish import publish_results
-from flows.tasks import check_parameters
+from flows.tasks import TASKS, check_parameters
 
 
 @flow(
@@ -19,7 +19,7 @@ from flows.tasks import check_parameters
 )
 def collect_registrations(params: CollectParams = CollectParams()) -> CollectSummary:  # noqa: B008
     plan = check_parameters(params)
-    collected = steps.collect(plan)
+    collected = jobs.collect(plan, TASKS)
     get_run_logger().info(collected.summary.count_line)
     publish_results(
         f"Thu thập đăng ký năm {plan.year}",

@@ -8,7 +8,7 @@ from prefect import Flow
 from prefect.deployments.runner import EntrypointType, RunnerDeployment
 from prefect.schedules import Cron, Schedule
 
-from dvk.serve_config import ServeConfig
+from dvk.ui.serve_config import ServeConfig
 
 PARAMS_TITLE = "Thông số"
 TAGS = ["dvk"]
@@ -32,12 +32,12 @@ def deadline_schedules(config: ServeConfig) -> list[Schedule]:
 
 def jobs(config: ServeConfig) -> list[Job]:
     from flows.annual_cycle import annual_cycle
-    from flows.check import check_deadlines
-    from flows.collect import collect_registrations
-    from flows.decisions import issue_decisions
-    from flows.reminders import send_reminders
-    from flows.reports import build_reports
-    from flows.review import multi_year_review
+    from flows.build_reports import build_reports
+    from flows.check_deadlines import check_deadlines
+    from flows.collect_registrations import collect_registrations
+    from flows.issue_decisions import issue_decisions
+    from flows.multi_year_review import multi_year_review
+    from flows.send_reminders import send_reminders
 
     return [
         Job(

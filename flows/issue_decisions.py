@@ -5,19 +5,22 @@ from __future__ import annotations
 from prefect import flow
 from prefect.artifacts import create_table_artifact
 
-from dvk.parameters import DecisionParams
-from flows import steps
+from dvk.cycle import jobs
+from dvk.cycle.plan import RunPlan
+from dvk.errors import EvaluationInvalid
+from dvk.register.evaluation import RESULT_LABELS
+from dvk.ui.parameters import DecisionParams
 from flows.publish import publish_results
-from flows.tasks import check_parameters
+from flows.tasks import TASKS, check_parameters
 
 PROBLEMS_KEY = "dvk-loi-danh-gia"
 
 
-def decide_or_report(plan, **kwargs) -> steps.Decided:
-    """steps.decide, publishing the table of evaluation errors before the run fails with them."""
+def decide_or_report(plan: RunPlan, **kwargs) -> jobs.Decided:
+    """The decide job, publishing the table of evaluation errors before the run fails with them."""
     try:
-        return steps.decide(plan, **kwargs)
-    except steps.EvaluationInvalid as invalid:
+        return jobs.decide(plan, TASKS, **kwargs)
+    except EvaluationInvalid as invalid:
         create_table_artifact(
             [problem.as_row() for problem in invalid.checked.problems],
             key=PROBLEMS_KEY,
@@ -34,7 +37,7 @@ def decide_or_report(plan, **kwargs) -> steps.Decided:
 def issue_decisions(params: DecisionParams = DecisionParams()) -> str:  # noqa: B008
     plan = check_parameters(params)
     decided = decide_or_report(plan, number=params.number, signed_on=params.signed_on)
-    counts = [f"- {label}: **{decided.counts.get(key, 0)}**" for key, label in steps.RESULT_LABELS.items()]
+    counts = [f"- {label}: **{decided.counts.get(key, 0)}**" for key, label in RESULT_LABELS.items()]
     publish_results(
         f"Quyết định công nhận năm {plan.year}",
         [("Quyết định", [f"- {decided.note}"]), ("Kết quả đánh giá trong sổ theo dõi", counts)],

@@ -3,20 +3,14 @@ registered, the models replicated most; as Excel and Word."""
 
 from __future__ import annotations
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow
 
-from dvk.parameters import ReviewParams
-from dvk.review import Review, aggregate
+from dvk.cycle import jobs
+from dvk.ui.parameters import ReviewParams
 from flows.publish import publish_results
-from flows.tasks import check_parameters, read_registers, write_review
+from flows.tasks import TASKS, check_parameters
 
 REPLICATED_KEY = "dvk-nhan-rong-nhieu-nhat"
-
-
-@task(name="Tổng hợp các năm", cache_policy=NO_CACHE)
-def aggregate_years(registers, roster) -> Review:
-    return aggregate(registers, roster)
 
 
 @flow(
@@ -26,9 +20,8 @@ def aggregate_years(registers, roster) -> Review:
 )
 def multi_year_review(params: ReviewParams = ReviewParams()) -> list[str]:  # noqa: B008
     plan = check_parameters(params)
-    registers = read_registers(plan.register_paths)
-    review = aggregate_years(registers, plan.settings.roster)
-    files = write_review(review, plan.out_dir, plan.organisation, plan.profile)
+    reviewed = jobs.review(plan, TASKS)
+    review, files = reviewed.review, reviewed.files
     years = [
         f"- Năm {row['Năm']}: {row['Số mô hình đăng ký']} mô hình của {row['Số đơn vị đăng ký']} đơn vị, "
         f"công nhận {row['Được công nhận']}"
@@ -37,7 +30,11 @@ def multi_year_review(params: ReviewParams = ReviewParams()) -> list[str]:  # no
     never = [f"- {row['Tên đơn vị']} ({row['Mã đơn vị']})" for row in review.never_registered]
     publish_results(
         review.title,
-        [("Theo năm", years), ("Đơn vị chưa từng đăng ký", never)],
+        [
+            ("Theo năm", years),
+            ("Đơn vị chưa từng đăng ký", never),
+            ("Lưu ý", [f"- {warning}" for warning in review.warnings]),
+        ],
         [("Sơ kết, tổng kết (Excel)", files[0]), ("Sơ kết, tổng kết (Word)", files[1])],
         extra_tables=[(REPLICATED_KEY, "Mô hình được nhân rộng nhiều nhất", review.most_replicated)],
     )

@@ -9,7 +9,7 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from dvk import artifacts
+from dvk.ui import artifacts
 
 
 @task(name="Đăng kết quả lên giao diện", cache_policy=NO_CACHE)

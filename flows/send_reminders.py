@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from prefect import flow
 
-from dvk import artifacts
-from dvk.parameters import ReminderParams
-from dvk.reminders import units_to_remind
-from flows import steps
+from dvk.check.reminders import units_to_remind
+from dvk.cycle import jobs
+from dvk.ui import artifacts
+from dvk.ui.parameters import ReminderParams
 from flows.publish import publish_results
-from flows.tasks import check_parameters, write_reminder_list
+from flows.tasks import TASKS, check_parameters
+
+LETTER_LABEL = "Công văn đôn đốc"
 
 
 @flow(
@@ -19,24 +21,23 @@ from flows.tasks import check_parameters, write_reminder_list
 )
 def send_reminders(params: ReminderParams = ReminderParams()) -> str:  # noqa: B008
     plan = check_parameters(params)
-    checked = steps.check(plan)
-    path, count = write_reminder_list(plan, checked.statuses)
-    files, warnings = steps.reports(plan)
-    letter = [(label, file) for label, file in files if label == "Công văn đôn đốc"]
+    reminded = jobs.remind(plan, TASKS)
+    reported = jobs.report(plan, TASKS)
+    letter = [(label, file) for label, file in reported.files if label == LETTER_LABEL]
     publish_results(
         f"Đôn đốc đơn vị năm {plan.year}",
         [
-            ("Cần đôn đốc", [f"- **{count}** đơn vị (danh sách kèm thư điện tử và nội dung nhắc)"]),
-            ("Tình trạng đơn vị", artifacts.check_lines(checked.summary)),
+            ("Cần đôn đốc", [f"- **{reminded.count}** đơn vị (danh sách kèm thư điện tử và nội dung nhắc)"]),
+            ("Tình trạng đơn vị", artifacts.check_lines(reminded.checked.summary)),
             (
                 "Lưu ý",
                 [
-                    *[f"- {w}" for w in warnings],
+                    *[f"- {w}" for w in reported.warnings],
                     "- dvk không tự gửi thư điện tử: gửi công văn theo danh sách này.",
                 ],
             ),
         ],
-        [("Danh sách đơn vị cần đôn đốc", path), *letter],
-        statuses=units_to_remind(checked.statuses, plan.units),
+        [("Danh sách đơn vị cần đôn đốc", reminded.path), *letter],
+        statuses=units_to_remind(reminded.checked.statuses, plan.units),
     )
-    return str(path)
+    return str(reminded.path)

@@ -7,8 +7,8 @@ import csv
 import openpyxl
 
 from dvk.cli import main
-from dvk.register import REJECTS_SHEET, STATUS_SHEET
-from dvk.samplefiles import write_forms_csv
+from dvk.demo.files import write_forms_csv
+from dvk.register.workbook import REJECTS_SHEET, STATUS_SHEET
 from tests.test_collect import forms_row
 
 

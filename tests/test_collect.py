@@ -9,9 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from dvk.collect import collect
-from dvk.errors import SourceError
-from dvk.samplefiles import (
+from dvk.cycle.steps import read_sources
+from dvk.demo.files import (
     FORMS_HEADERS,
     FormRow,
     to_tcvn3,
@@ -19,8 +18,9 @@ from dvk.samplefiles import (
     write_forms_xlsx,
     write_official_form,
 )
+from dvk.errors import SourceError
+from dvk.intake.collection import build_collection
 from dvk.schema import Field
-from dvk.sources import read_sources
 
 
 def forms_row(
@@ -38,7 +38,7 @@ def forms_row(
 
 def run(settings, *paths, year=2026):
     read = read_sources([str(p) for p in paths], settings.mappings)
-    return collect(read, year, settings.roster, settings.mappings)
+    return build_collection(read, year, settings.roster, settings.mappings)
 
 
 def report(collection):

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from dvk.dates import DateParseError, iso, parse_moment
+from dvk.demo.files import to_tcvn3
 from dvk.mappings import Mappings
-from dvk.samplefiles import to_tcvn3
 from dvk.text import match_key, repair
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")

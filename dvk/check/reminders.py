@@ -1,34 +1,35 @@
-"""The follow-up list: units to remind (late, missing, below target), with their e-mail and a message."""
+"""Who needs a reminder (late, missing or below target) and what to tell them: the one rule."""
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-import openpyxl
 import pandas as pd
-from openpyxl.styles import Alignment, Font
 
-from dvk.atomic import save_atomically
-from dvk.safe_text import put_cell
+from dvk.check.counts import below_target
 from dvk.schema import UnitStatus
 
-REMINDER_HEADERS = [
-    "Mã đơn vị",
-    "Tên đơn vị",
-    "Tình trạng",
-    "Số mô hình",
-    "Chỉ tiêu",
-    "Thư điện tử",
-    "Nội dung nhắc",
-]
+# The order units are listed in a reminder: not registered first, then late, then below target.
+REMINDER_ORDER = {UnitStatus.MISSING: 0, UnitStatus.LATE: 1, UnitStatus.ON_TIME: 2}
 
 
-def reminder_file(folder: Path, year: int) -> Path:
-    return Path(folder) / f"danh_sach_don_doc_{year}.xlsx"
+def needs_reminder(statuses: pd.DataFrame) -> pd.Series:
+    """True for a unit that has not registered, registered late, or falls short of its target."""
+    return (statuses["status"] != UnitStatus.ON_TIME) | below_target(statuses)
 
 
-def _message(record: dict, year: int, deadline: date) -> str:
+def units_to_remind(statuses: pd.DataFrame, units: list[str] | None = None) -> pd.DataFrame:
+    """The units to remind, most urgent first; only the given unit codes when any."""
+    need = needs_reminder(statuses)
+    if units:
+        need &= statuses["unit_code"].isin(units)
+    flagged = statuses[need]
+    rank = flagged["status"].map(lambda status: REMINDER_ORDER.get(UnitStatus(status), 3))
+    return flagged.assign(_rank=rank).sort_values("_rank", kind="stable").drop(columns="_rank")
+
+
+def reminder_message(record: dict, year: int, deadline: date) -> str:
+    """The reminder for one unit-status row, in the words a clerk would write."""
     name = record["unit_name"]
     count = int(record["registrations"] or 0)
     status = record["status"]
@@ -40,46 +41,6 @@ def _message(record: dict, year: int, deadline: date) -> str:
     lines = []
     if status == UnitStatus.LATE:
         lines.append(f"đơn vị gửi đăng ký sau hạn {deadline:%d/%m/%Y}")
-    if record["meets_target"] == "false":
+    if str(record["meets_target"]) == "false":
         lines.append(f"đơn vị mới đăng ký {count} mô hình, chưa đạt chỉ tiêu ({record['target']})")
     return f"Kính gửi {name}: " + "; ".join(lines) + ". Đề nghị đơn vị bổ sung."
-
-
-def units_to_remind(statuses: pd.DataFrame, units: list[str] | None = None) -> pd.DataFrame:
-    need = (statuses["status"] != UnitStatus.ON_TIME) | (statuses["meets_target"] == "false")
-    if units:
-        need &= statuses["unit_code"].isin(units)
-    return statuses[need]
-
-
-def write_reminder_list(
-    statuses: pd.DataFrame, year: int, deadline: date, folder: Path, units: list[str] | None = None
-) -> tuple[Path, int]:
-    """danh_sach_don_doc_<year>.xlsx: one row per unit to remind; returns the path and the count."""
-    from dvk.schema import STATUS_LABELS
-
-    rows = units_to_remind(statuses, units)
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "Đơn vị cần đôn đốc"
-    sheet.append(REMINDER_HEADERS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for number, record in enumerate(rows.to_dict("records"), start=2):
-        values = [
-            record["unit_code"],
-            record["unit_name"],
-            STATUS_LABELS.get(UnitStatus(record["status"]), record["status"]),
-            int(record["registrations"] or 0),
-            record["target"],
-            record["email"],
-            _message(record, year, deadline),
-        ]
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=number, column=column)
-            put_cell(cell, value)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCDEFG", [14, 36, 14, 11, 30, 28, 80], strict=True):
-        sheet.column_dimensions[letter].width = width
-    path = reminder_file(folder, year)
-    return save_atomically(path, workbook.save), len(rows)

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from pathlib import Path
 
-from dvk.pipeline import CheckSummary, CollectSummary
+from dvk.cycle.plan import RunPlan
+from dvk.cycle.summaries import CheckSummary, CollectSummary
+from dvk.errors import ParameterError
+from dvk.settings import load_settings
 
 
 def add_year(parser: argparse.ArgumentParser) -> None:
@@ -29,8 +33,25 @@ def add_document_options(parser: argparse.ArgumentParser) -> None:
 
 
 def check_year(year: int) -> None:
-    if not 2000 <= year <= date.today().year + 1:
-        raise SystemExit(f"Lỗi: năm {year} không hợp lệ.")
+    last = date.today().year + 1
+    if not 2000 <= year <= last:
+        raise ParameterError(f"Năm {year} không hợp lệ: phải từ 2000 đến {last}.")
+
+
+def plan_from_args(args, out: str, **extra) -> RunPlan:
+    """The run's settings from the command's options: the same RunPlan the Prefect form gives."""
+    check_year(args.year)
+    settings = load_settings(getattr(args, "roster", None), getattr(args, "mappings", None))
+    organisation = getattr(args, "organisation", None)
+    return RunPlan(
+        year=args.year,
+        settings=settings,
+        out_dir=Path(out),
+        profile=getattr(args, "profile", None),
+        organisation=Path(organisation) if organisation else None,
+        pdf=bool(getattr(args, "pdf", False)),
+        **extra,
+    )
 
 
 class Progress:
@@ -71,8 +92,8 @@ def print_check(summary: CheckSummary) -> None:
         f"{summary.on_time}, trễ hạn {summary.late}, chưa đăng ký {summary.missing}, "
         f"chưa đạt chỉ tiêu {summary.below_target}"
     )
-    if summary.late_units:
-        print(f"  Trễ hạn: {', '.join(summary.late_units)}")
-    if summary.missing_units:
-        print(f"  Chưa đăng ký: {', '.join(summary.missing_units)}")
+    if summary.late_names:
+        print(f"  Trễ hạn: {', '.join(summary.late_names)}")
+    if summary.missing_names:
+        print(f"  Chưa đăng ký: {', '.join(summary.missing_names)}")
     print(f"  Tình trạng đơn vị: {summary.file}")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dvk.commands._common import add_settings, add_year, check_year, print_check
-from dvk.pipeline import check_to_folder
-from dvk.settings import load_settings
+from dvk.commands._common import add_settings, add_year, plan_from_args, print_check
+from dvk.cycle import jobs
 
 NAME = "check"
 HELP = "Kiểm tra hạn đăng ký và chỉ tiêu của từng đơn vị."
@@ -20,7 +19,6 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    check_year(args.year)
-    settings = load_settings(args.roster, args.mappings)
-    print_check(check_to_folder(Path(args.registrations), args.year, settings, Path(args.out)))
+    plan = plan_from_args(args, args.out)
+    print_check(jobs.check(plan, registrations=Path(args.registrations)).summary)
     return 0

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from dvk.commands._common import Progress, add_settings, add_year, check_year, print_collect
-from dvk.pipeline import collect_to_folder
-from dvk.settings import load_settings
+from dvk.commands._common import Progress, add_settings, add_year, plan_from_args, print_collect
+from dvk.cycle import jobs
 
 NAME = "collect"
 HELP = "Thu thập đăng ký từ tệp Google Forms, biểu mẫu Excel của đơn vị hoặc thư mục."
@@ -26,8 +23,6 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    check_year(args.year)
-    settings = load_settings(args.roster, args.mappings)
-    summary = collect_to_folder(args.source, args.year, settings, Path(args.out), Progress())
-    print_collect(summary)
+    plan = plan_from_args(args, args.out, sources=list(args.source))
+    print_collect(jobs.collect(plan, progress=Progress()).summary)
     return 0

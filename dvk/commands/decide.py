@@ -5,16 +5,20 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from dvk.commands._common import add_document_options, add_year, check_year
-from dvk.documents.pipeline import write_decision
+from dvk.commands._common import add_document_options, add_settings, add_year, plan_from_args
+from dvk.cycle import jobs
+from dvk.errors import ParameterError
 
 NAME = "decide"
 HELP = "Lập quyết định công nhận mô hình, điển hình (kèm danh sách) từ sổ theo dõi đã đánh giá."
 
 
 def _day(text: str) -> date:
-    day, month, year = (int(part) for part in text.split("/"))
-    return date(year, month, day)
+    try:
+        day, month, year = (int(part) for part in text.split("/"))
+        return date(year, month, day)
+    except ValueError as exc:
+        raise ParameterError(f"Ngày ký «{text}» phải có dạng ngày/tháng/năm, ví dụ 05/03/2026.") from exc
 
 
 def add_arguments(parser) -> None:
@@ -22,23 +26,16 @@ def add_arguments(parser) -> None:
     parser.add_argument("--register", required=True, help="sổ theo dõi so_theo_doi_<năm>.xlsx đã đánh giá")
     parser.add_argument("--out", required=True, help="thư mục ghi quyết định")
     parser.add_argument("--number", help="số quyết định; bỏ trống để văn thư điền tay")
-    parser.add_argument(
-        "--date", dest="signed_on", type=_day, help="ngày ký, dạng ngày/tháng/năm; bỏ trống để điền tay"
-    )
+    parser.add_argument("--date", dest="signed_on", help="ngày ký, dạng ngày/tháng/năm; bỏ trống để điền tay")
     add_document_options(parser)
+    add_settings(parser)
 
 
 def run(args) -> int:
-    check_year(args.year)
-    path = write_decision(
-        args.year,
-        Path(args.register),
-        Path(args.out),
-        number=args.number,
-        signed_on=args.signed_on,
-        organisation=Path(args.organisation) if args.organisation else None,
-        profile=args.profile,
-        pdf=args.pdf,
-    )
-    print(f"Quyết định công nhận năm {args.year}: {path}")
+    plan = plan_from_args(args, args.out, register=Path(args.register))
+    if args.number and not args.number.strip().isdigit():
+        raise ParameterError(f"Số quyết định «{args.number}» chỉ gồm chữ số, ví dụ 125.")
+    signed_on = _day(args.signed_on) if args.signed_on else None
+    decided = jobs.decide(plan, number=args.number or "", signed_on=signed_on)
+    print(f"Quyết định công nhận năm {args.year}: {decided.path}")
     return 0

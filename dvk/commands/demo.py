@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 
 from dvk.commands._common import print_check, print_collect
-from dvk.sample import SAMPLE_DIR, YEAR
+from dvk.demo.province import SAMPLE_DIR, YEAR
+from dvk.folders import register_path
 
 NAME = "demo"
 HELP = "Chạy thử cả chu trình năm trên dữ liệu mẫu kèm theo (không cần tài khoản Google)."
@@ -25,11 +26,10 @@ def run(args) -> int:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     out = Path(args.out).resolve()
     os.environ["DVK_BASE_DIR"] = str(out)  # the number register goes to <out>/so_van_ban
-    from dvk.parameters import CycleParams, DecisionParams
-    from dvk.register import register_path
-    from dvk.staff_entries import SAMPLE_EVALUATIONS, fill_register, read_evaluations
+    from dvk.demo.evaluations import SAMPLE_EVALUATIONS, fill_register, read_evaluations
+    from dvk.ui.parameters import CycleParams, DecisionParams
     from flows.annual_cycle import annual_cycle
-    from flows.decisions import issue_decisions
+    from flows.issue_decisions import issue_decisions
 
     sources = [str(SAMPLE_DIR / str(YEAR))]
     print(f"Dữ liệu mẫu: {sources[0]}")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dvk.commands._common import add_document_options, add_year, check_year
-from dvk.documents.pipeline import build_reports
+from dvk.commands._common import add_document_options, add_settings, add_year, plan_from_args
+from dvk.cycle import jobs
 
 NAME = "report"
 HELP = (
@@ -20,18 +20,12 @@ def add_arguments(parser) -> None:
     )
     parser.add_argument("--out", required=True, help="thư mục ghi các văn bản")
     add_document_options(parser)
+    add_settings(parser)
 
 
 def run(args) -> int:
-    check_year(args.year)
-    files = build_reports(
-        args.year,
-        Path(args.in_dir),
-        Path(args.out),
-        organisation=Path(args.organisation) if args.organisation else None,
-        profile=args.profile,
-        pdf=args.pdf,
-    )
+    plan = plan_from_args(args, args.out, in_dir=Path(args.in_dir))
+    files = jobs.report(plan).report_files
     print(f"Văn bản năm {args.year}:")
     for label, path in [
         ("Báo cáo tổng hợp đăng ký", files.consolidated_docx),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from dvk.serve_config import BASE_ENV, CONFIG_ENV, load_serve_config
+from dvk.errors import DvkError
+from dvk.ui.serve_config import BASE_ENV, CONFIG_ENV, load_serve_config
 
 NAME = "serve"
 HELP = "Đưa các việc của dvk lên giao diện Prefect (chạy liên tục; dừng bằng Ctrl+C)."
@@ -34,8 +35,8 @@ def run(args) -> int:
     from prefect.settings import PREFECT_API_URL
 
     if not PREFECT_API_URL.value():
-        raise SystemExit(
-            "Lỗi: chưa chỉ máy chủ Prefect. Mở một cửa sổ khác chạy «uv run prefect server start», "
+        raise DvkError(
+            "Chưa chỉ máy chủ Prefect. Mở một cửa sổ khác chạy «uv run prefect server start», "
             "rồi chạy «uv run prefect config set PREFECT_API_URL=http://127.0.0.1:4200/api» một lần."
         )
     print(f"Cấu hình: {config.path}; thư mục làm việc: {os.environ[BASE_ENV]}")

@@ -1,38 +1,28 @@
-"""The steps several flows share, each a few tasks in order; flows call them with a checked RunPlan."""
+"""Every job of the year with every guard: collect, check, remind, report, decide, review.
+
+The CLI calls these with the plain steps (`DIRECT`); the flows call them with the same steps as
+Prefect tasks. A guard here holds on both paths: unbalanced counts write nothing, a bad
+evaluation issues no decision and takes no number.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
 
-from dvk.collect import Collection
-from dvk.errors import DvkError
-from dvk.outputs import REGISTRATIONS_CSV
-from dvk.parameters import RunPlan
-from dvk.pipeline import CheckSummary, CollectSummary, summarise_collection, summarise_statuses
-from dvk.register import register_path
-from flows.tasks import (
-    allocate_number,
-    build_reports,
-    check_evaluations,
-    check_units,
-    normalise_registrations,
-    push_register_to_sheet,
-    read_register,
-    read_registration_sources,
-    read_registrations,
-    upload_to_drive,
-    write_collection_files,
-    write_decision,
-    write_unit_statuses,
-)
+from dvk.cycle.plan import RunPlan
+from dvk.cycle.steps import DIRECT, Steps
+from dvk.cycle.summaries import CheckSummary, CollectSummary, summarise_collection, summarise_statuses
+from dvk.errors import CountMismatch, EvaluationInvalid, NothingToDecide, SourceError
+from dvk.folders import REGISTRATIONS_CSV, register_path
+from dvk.intake.collection import Collection
+from dvk.register.evaluation import EvaluationCheck
 
-
-class CountMismatch(DvkError):
-    """Rows in ≠ rows out + rejected + superseded: something was lost, so nothing is written."""
+DECISION_TYPE = "QD"
+UPLOADED_SUFFIXES = {".docx", ".xlsx", ".pdf"}
 
 
 @dataclass
@@ -42,26 +32,19 @@ class Collected:
     statuses: pd.DataFrame
 
 
-def collect(plan: RunPlan) -> Collected:
-    read = read_registration_sources(plan.sources, plan.settings)
-    collection = normalise_registrations(read, plan.year, plan.settings)
+def collect(plan: RunPlan, steps: Steps = DIRECT, progress=None) -> Collected:
+    """Sources → registrations.csv, rejects.csv, superseded.csv and the register.
+
+    Nothing is written when the counts do not add up (rows in = valid + rejected + superseded)."""
+    read = steps.read_sources(plan.sources, plan.settings.mappings, progress)
+    collection = steps.normalise_registrations(read, plan.year, plan.settings)
     if not collection.balanced:
         raise CountMismatch(f"Số dòng không khớp, chưa ghi tệp nào: {collection.count_line()}")
-    statuses = check_units(collection.registrations, plan.year, plan.settings)
-    files = write_collection_files(collection, statuses, plan.out_dir)
+    statuses = steps.check_units(collection.registrations, plan.year, plan.settings)
+    files = steps.write_collection_files(collection, statuses, plan.out_dir)
     if plan.register_sheet:
-        push_register_to_sheet(files.register.path, plan.register_sheet)
+        steps.push_register_to_sheet(files.register.path, plan.register_sheet)
     return Collected(summarise_collection(collection, files), collection, statuses)
-
-
-def upload(plan: RunPlan, files: list[tuple[str, Path]]) -> list[str]:
-    """Put the run's .docx/.xlsx files into the Drive folder named in the form, if any."""
-    if not plan.drive_folder:
-        return []
-    documents = [path for _, path in files if Path(path).suffix.lower() in {".docx", ".xlsx", ".pdf"}]
-    uploaded = upload_to_drive(documents, plan.drive_folder)
-    replaced = sum(1 for item in uploaded if item.replaced)
-    return [f"Đã tải {len(uploaded)} tệp lên Google Drive ({replaced} tệp thay bản cũ cùng tên)."]
 
 
 @dataclass
@@ -70,25 +53,51 @@ class Checked:
     statuses: pd.DataFrame
 
 
-def check(plan: RunPlan, collected: Collected | None = None) -> Checked:
-    """Unit statuses from what this run just collected, or from the year's registrations.csv."""
+def check(
+    plan: RunPlan,
+    steps: Steps = DIRECT,
+    collected: Collected | None = None,
+    registrations: Path | None = None,
+) -> Checked:
+    """Each unit's status, from what this run just collected or from a registrations.csv."""
     if collected is not None:
         statuses = collected.statuses
     else:
-        registrations = Path(plan.out_dir) / REGISTRATIONS_CSV
-        if not registrations.exists():
-            raise DvkError(
-                f"Chưa có danh sách đăng ký {registrations}: chạy «Thu thập đăng ký» cho năm {plan.year} "
+        path = Path(registrations) if registrations else plan.data_dir / REGISTRATIONS_CSV
+        if not path.exists():
+            raise SourceError(
+                f"Chưa có danh sách đăng ký {path}: chạy «Thu thập đăng ký» cho năm {plan.year} "
                 "trước, hoặc bật «Thu thập lại trước khi kiểm tra»."
             )
-        statuses = check_units(read_registrations(registrations), plan.year, plan.settings)
-    path = write_unit_statuses(statuses, plan.out_dir)
+        statuses = steps.check_units(steps.read_registrations(path), plan.year, plan.settings)
+    path = steps.write_unit_statuses(statuses, plan.out_dir)
     return Checked(summarise_statuses(statuses, plan.year, path), statuses)
 
 
-def reports(plan: RunPlan) -> tuple[list[tuple[str, Path]], list[str]]:
-    """The Word/Excel reports of the year; warnings about rows left out come back as notes."""
-    files = build_reports(plan)
+@dataclass
+class Reminded:
+    path: Path
+    count: int
+    checked: Checked
+
+
+def remind(plan: RunPlan, steps: Steps = DIRECT) -> Reminded:
+    """The list of units to remind, with their e-mails and messages (the letter comes with the reports)."""
+    checked = check(plan, steps)
+    path, count = steps.write_reminder_list(plan, checked.statuses)
+    return Reminded(path, count, checked)
+
+
+@dataclass
+class Reported:
+    files: list[tuple[str, Path]]
+    warnings: list[str]
+    report_files: object = None  # dvk.documents.reports.ReportFiles
+
+
+def report(plan: RunPlan, steps: Steps = DIRECT) -> Reported:
+    """The Word/Excel documents of the year; rows left out come back as warnings."""
+    files = steps.build_reports(plan)
     labelled = [
         ("Tổng hợp đăng ký (Word)", files.consolidated_docx),
         ("Tổng hợp đăng ký (Excel)", files.consolidated_xlsx),
@@ -97,59 +106,88 @@ def reports(plan: RunPlan) -> tuple[list[tuple[str, Path]], list[str]]:
         *[(f"Biểu mẫu đơn vị {path.stem}", path) for path in files.unit_forms],
         *[(f"PDF {path.stem}", path) for path in files.pdfs],
     ]
-    return labelled, list(files.warnings)
-
-
-DECISION_TYPE = "QD"
-RESULT_LABELS = {
-    "recognised": "Công nhận",
-    "not_recognised": "Không công nhận",
-    "pending": "Đang đánh giá",
-    "empty": "Chưa đánh giá",
-}
+    return Reported(labelled, list(files.warnings), files)
 
 
 @dataclass
 class Decided:
     path: Path | None
-    number: int | None
+    number: int | str | None
     counts: dict[str, int]
     recognised: int
     note: str
 
 
-def decide(plan: RunPlan, number: str = "", signed_on: date | None = None, required: bool = True) -> Decided:
+def _evaluated_register(plan: RunPlan) -> Path:
+    register = Path(plan.register) if plan.register else register_path(plan.data_dir, plan.year)
+    if not register.exists():
+        raise SourceError(
+            f"Không tìm thấy sổ theo dõi «{register}»: chạy «Thu thập đăng ký» năm {plan.year} trước."
+        )
+    return register
+
+
+def decide(
+    plan: RunPlan,
+    steps: Steps = DIRECT,
+    number: str = "",
+    signed_on: date | None = None,
+    required: bool = True,
+) -> Decided:
     """Check the register's evaluation, allocate the number, write the decision.
 
     Bad evaluation data → EvaluationInvalid with every problem; nothing written, no number taken.
-    Nothing recognised → DvkError when required, otherwise a note (the annual cycle goes on)."""
-    register = register_path(plan.out_dir, plan.year)
-    if not register.exists():
-        raise DvkError(
-            f"Không tìm thấy sổ theo dõi «{register}»: chạy «Thu thập đăng ký» năm {plan.year} trước."
-        )
-    checked = check_evaluations(read_register(register), plan.settings.mappings.folder)
+    Nothing recognised → NothingToDecide when required, otherwise a note (the annual cycle goes on).
+    With a numbering register the number is allocated (or the typed one recorded); without one,
+    the typed number is printed as is, or the number line is left blank for the clerk."""
+    checked: EvaluationCheck = steps.read_evaluated_register(
+        _evaluated_register(plan), plan.settings.mappings.folder
+    )
     if not checked.ok:
         raise EvaluationInvalid(checked)
     recognised = len(checked.recognised)
     if not recognised:
         note = (
-            f"Sổ theo dõi năm {plan.year} chưa có mô hình nào ghi «Công nhận» ở cột «Kết quả đánh giá»; "
-            "chưa ra quyết định."
+            f"Sổ theo dõi năm {plan.year} chưa có mô hình nào được đánh giá «Công nhận» "
+            "ở cột «Kết quả đánh giá»; chưa ra quyết định."
         )
         if required:
-            raise DvkError(note)
+            raise NothingToDecide(note)
         return Decided(None, None, checked.counts, 0, note)
-    on = signed_on or datetime.now(plan.settings.mappings.deadlines.timezone).date()
-    requested = int(number) if number.strip() else None
-    allocation = allocate_number(plan.numbering_dir, DECISION_TYPE, f"cong-nhan-{plan.year}", on, requested)
-    path = write_decision(plan, register, allocation.number, on)
-    again = " (cấp lại số đã có của quyết định năm này)" if allocation.already_given else ""
-    note = f"Quyết định số {allocation.number}, ngày {on:%d/%m/%Y}, công nhận {recognised} mô hình{again}."
-    return Decided(path, allocation.number, checked.counts, recognised, note)
+    typed = number.strip() if number else ""
+    given: int | str | None = int(typed) if typed.isdigit() else (typed or None)
+    again = ""
+    if plan.numbering_dir is not None:
+        on = signed_on or datetime.now(plan.settings.mappings.deadlines.timezone).date()
+        requested = int(typed) if typed else None
+        allocation = steps.allocate_number(plan, DECISION_TYPE, f"cong-nhan-{plan.year}", on, requested)
+        given, signed_on = allocation.number, on
+        again = " (cấp lại số đã có của quyết định năm này)" if allocation.already_given else ""
+    path = steps.write_decision(plan, checked, None if given is None else str(given), signed_on)
+    when = f", ngày {signed_on:%d/%m/%Y}" if signed_on else ""
+    shown = f"số {given}" if given is not None else "(số để văn thư điền)"
+    note = f"Quyết định {shown}{when}, công nhận {recognised} mô hình{again}."
+    return Decided(path, given, checked.counts, recognised, note)
 
 
-class EvaluationInvalid(DvkError):
-    def __init__(self, checked) -> None:
-        super().__init__(checked.message())
-        self.checked = checked
+def upload(plan: RunPlan, files: list[tuple[str, Path]], steps: Steps = DIRECT) -> list[str]:
+    """Put the run's .docx/.xlsx/.pdf files into the Drive folder named in the form, if any."""
+    if not plan.drive_folder:
+        return []
+    documents = [path for _, path in files if Path(path).suffix.lower() in UPLOADED_SUFFIXES]
+    uploaded = steps.upload_to_drive(documents, plan.drive_folder)
+    replaced = sum(1 for item in uploaded if item.replaced)
+    return [f"Đã tải {len(uploaded)} tệp lên Google Drive ({replaced} tệp thay bản cũ cùng tên)."]
+
+
+@dataclass
+class Reviewed:
+    review: object  # dvk.documents.review.Review
+    files: list[Path] = field(default_factory=list)
+
+
+def review(plan: RunPlan, steps: Steps = DIRECT) -> Reviewed:
+    """Several years' registers → the review tables, as Excel and Word."""
+    registers = steps.read_registers(plan.register_paths)
+    aggregated = steps.aggregate_years(registers, plan.settings)
+    return Reviewed(aggregated, steps.write_review(plan, aggregated))

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import openpyxl
 
+from dvk.atomic import save_atomically
 from dvk.errors import SourceError
-from dvk.register import ID_HEADER, REGISTER_SHEET
+from dvk.register.workbook import ID_HEADER, REGISTER_SHEET
 from dvk.schema import EVALUATION_HEADERS_VI
 
-SAMPLE_EVALUATIONS = Path(__file__).resolve().parent.parent / "sample" / "danh_gia_mau_2026.csv"
+SAMPLE_EVALUATIONS = Path(__file__).resolve().parents[2] / "sample" / "danh_gia_mau_2026.csv"
 
 
 def read_evaluations(path: Path) -> dict[str, dict[str, str]]:
@@ -40,5 +41,5 @@ def fill_register(register: Path, entries: dict[str, dict[str, object]]) -> int:
         for header, value in entries[reg_id].items():
             sheet.cell(row=row[0].row, column=headers[header]).value = value
         filled += 1
-    workbook.save(register)
+    save_atomically(register, workbook.save)
     return filled

@@ -1,6 +1,6 @@
 """The bundled sample province: a Forms export and unit forms for one registration year.
 
-Deterministic, so `python -m dvk.sample` rewrites the same files under `sample/`.
+Deterministic, so `python -m dvk.demo.province` rewrites the same files under `sample/`.
 It contains what real years contain: on-time, late and missing units, communes below target,
 value variants, NFD text, a TCVN3 spreadsheet, a resubmission, and malformed rows.
 """
@@ -13,10 +13,10 @@ import zlib
 from datetime import date, datetime
 from pathlib import Path
 
-from dvk.samplefiles import FormRow, forms_timestamp, write_forms_csv, write_official_form
+from dvk.demo.files import FormRow, forms_timestamp, write_forms_csv, write_official_form
 from dvk.schema import Field
 
-SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample"
+SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample"
 YEAR = 2026
 
 MODELS: dict[Field, list[str]] = {

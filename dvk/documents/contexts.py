@@ -10,10 +10,12 @@ from datetime import date
 
 import pandas as pd
 
+from dvk.check.counts import UnitCounts
+from dvk.check.reminders import units_to_remind
 from dvk.documents import heading
 from dvk.documents.organisation import Organisation
 from dvk.documents.profiles import FormatProfile
-from dvk.documents.statistics import Statistics, UnitCounts
+from dvk.documents.statistics import Statistics
 from dvk.schema import (
     FIELD_LABELS,
     FIELD_SECTIONS,
@@ -195,9 +197,7 @@ def results_context(
 
 
 def _reminder_units(statuses: pd.DataFrame) -> list[dict]:
-    order = {"missing": 0, "late": 1, "on_time": 2}
-    flagged = statuses[(statuses["status"] != "on_time") | (statuses["meets_target"] == "false")]
-    flagged = flagged.assign(_rank=flagged["status"].map(order)).sort_values("_rank", kind="stable")
+    flagged = units_to_remind(statuses)
     return [
         {
             "number": number,

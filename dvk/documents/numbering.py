@@ -16,17 +16,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from dvk.errors import ConfigError, DvkError
-from dvk.mappings import load_toml, mappings_dir
+from dvk.errors import ConfigError, NumberingError
+from dvk.mappings import load_toml
 
 NUMBERING_FILE = "numbering.toml"
 RULES = ("party", "state")
 LOCK_WAIT_SECONDS = 30
 STALE_LOCK_SECONDS = 120
-
-
-class NumberingError(DvkError):
-    """A number cannot be given (already used, register locked or damaged)."""
 
 
 @dataclass(frozen=True)
@@ -59,8 +55,9 @@ class NumberingRules:
         return max(started).isoformat()
 
 
-def load_numbering_rules(path: Path | None = None) -> NumberingRules:
-    path = Path(path) if path else mappings_dir() / NUMBERING_FILE
+def load_numbering_rules(mappings_folder: Path) -> NumberingRules:
+    """The numbering rules of the run's mappings folder (numbering.toml)."""
+    path = Path(mappings_folder) / NUMBERING_FILE
     data = load_toml(path)
     default_rule = data.get("rule", "party")
     try:

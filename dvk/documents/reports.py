@@ -1,44 +1,41 @@
-"""The two entry points: `build_reports` (after collect + check) and `write_decision` (after evaluation).
-
-Both read the files earlier steps wrote, fill the templates and return the paths they wrote.
-The CLI (`dvk report`, `dvk decide`) and the Prefect flows call these.
+"""The documents of the year after collect + check: consolidated list, results report, reminder
+letter, unit forms. Reads the files earlier steps wrote, fills the templates, returns the paths.
+The cycle's `report` job calls this (`dvk report` and the flows alike).
 """
 
 from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from dvk.decision_check import check_evaluations
+from dvk.check.counts import unit_counts
 from dvk.documents import contexts
 from dvk.documents.chart import registrations_chart
 from dvk.documents.organisation import Organisation, load_organisation
 from dvk.documents.pdf import require_soffice, to_pdf
 from dvk.documents.profiles import FormatProfile, load_profile, profile_path
 from dvk.documents.render import Image, render_docx
-from dvk.documents.statistics import field_statistics, unit_counts
-from dvk.errors import DvkError, SourceError
-from dvk.evaluation import RESULT_HEADER, Result, parse_result
-from dvk.mappings import Mappings, mappings_dir
-from dvk.outputs import REGISTRATIONS_CSV, REJECTS_CSV, UNIT_STATUS_CSV
-from dvk.register import read_register, register_path
-from dvk.safe_text import safe_file_name
-from dvk.schema import (
-    FIELD_SECTIONS,
-    REGISTRATION_COLUMNS,
-    REJECT_COLUMNS,
-    UNIT_STATUS_COLUMNS,
-    Field,
-    Form,
-    Kind,
+from dvk.documents.statistics import field_statistics
+from dvk.errors import SourceError
+from dvk.folders import (
+    REGISTRATIONS_CSV,
+    REJECTS_CSV,
+    UNIT_FORMS_DIR,
+    UNIT_STATUS_CSV,
+    register_path,
+    report_file_names,
 )
+from dvk.mappings import mappings_dir
+from dvk.register.evaluation import check_evaluations
+from dvk.register.workbook import read_register
+from dvk.safe_text import safe_file_name
+from dvk.schema import REGISTRATION_COLUMNS, REJECT_COLUMNS, UNIT_STATUS_COLUMNS, Field, Form, Kind
+from dvk.settings import Settings
 from dvk.tables import read_csv
 
-UNIT_FORMS_DIR = "bieu_mau"
 CHART_WIDTH_MM = 150
 
 
@@ -62,16 +59,6 @@ class ReportFiles:
             *self.unit_forms,
             *self.pdfs,
         ]
-
-
-def report_file_names(year: int) -> dict[str, str]:
-    return {
-        "consolidated_docx": f"tong_hop_dang_ky_{year}.docx",
-        "consolidated_xlsx": f"tong_hop_dang_ky_{year}.xlsx",
-        "results_report": f"bao_cao_ket_qua_{year}.docx",
-        "reminder_letter": f"cong_van_don_doc_{year}.docx",
-        "decision": f"quyet_dinh_cong_nhan_{year}.docx",
-    }
 
 
 def load_format(organisation: Path | None, profile: str | None) -> tuple[Organisation, FormatProfile]:
@@ -113,38 +100,11 @@ def _read_optional(path: Path, columns: list[str]) -> pd.DataFrame:
     return read_csv(path, columns)
 
 
-@dataclass
-class Evaluation:
-    recognised: pd.DataFrame
-    counts: dict[str, int]
-    unknown: list[str]
-
-
-def evaluate(register: pd.DataFrame) -> Evaluation:
-    """Sort the register rows by what staff typed in "Kết quả đánh giá"."""
-    counts = {"recognised": 0, "not_recognised": 0, "pending": 0, "not_evaluated": 0}
-    recognised_index, unknown = [], []
-    results = register[RESULT_HEADER] if RESULT_HEADER in register.columns else pd.Series("", register.index)
-    for index, value in results.items():
-        try:
-            result = parse_result(value)
-        except ValueError:
-            model, unit = register.at[index, "model_name"], register.at[index, "unit_name"]
-            unknown.append(f"«{value}» (mô hình «{model}» của {unit})")
-            continue
-        if result is None:
-            counts["not_evaluated"] += 1
-            continue
-        counts[result.value] += 1
-        if result == Result.RECOGNISED:
-            recognised_index.append(index)
-    return Evaluation(register.loc[recognised_index], counts, unknown)
-
-
 def build_reports(
     year: int,
     in_dir: Path,
     out_dir: Path,
+    settings: Settings,
     *,
     organisation: Path | None = None,
     profile: str | None = None,
@@ -171,11 +131,9 @@ def build_reports(
     register = register_path(in_dir, year)
     if register.exists():
         rows, bad = usable_rows(read_register(register), register.name)
-        evaluation = evaluate(rows)
-        warnings += bad + [
-            f"{register.name}: kết quả đánh giá không rõ {u}; chưa tính." for u in evaluation.unknown
-        ]
-        evaluated, recognised = evaluation.counts, evaluation.recognised
+        checked = check_evaluations(rows, settings.mappings.folder)
+        warnings += bad + checked.warnings(register.name)
+        evaluated, recognised = checked.counts, checked.recognised
 
     stats = field_statistics(registrations, recognised)
     units = unit_counts(statuses)
@@ -210,7 +168,7 @@ def build_reports(
             fmt,
             images={"chart": Image(chart, CHART_WIDTH_MM)},
         )
-    deadline = Mappings().deadlines.deadline_date(year)
+    deadline = settings.mappings.deadlines.deadline_date(year)
     reminder = render_docx(
         "cong_van_don_doc",
         contexts.reminder_context(fmt, org, year, statuses, units, deadline),
@@ -236,55 +194,3 @@ def write_unit_forms(year: int, registrations: pd.DataFrame, folder: Path, fmt: 
         context = contexts.unit_form_context(year, str(rows["unit_name"].iloc[0]), rows)
         written.append(render_docx("bieu_mau_don_vi", context, folder / f"{name}.docx", fmt))
     return written
-
-
-def _in_section_order(frame: pd.DataFrame) -> pd.DataFrame:
-    rank = {field.value: index for index, field in enumerate(FIELD_SECTIONS)}
-    return (
-        frame.assign(_rank=frame["field"].map(rank)).sort_values("_rank", kind="stable").drop(columns="_rank")
-    )
-
-
-def write_decision(
-    year: int,
-    register: Path,
-    out_dir: Path,
-    *,
-    number: str | None = None,
-    signed_on: date | None = None,
-    organisation: Path | None = None,
-    profile: str | None = None,
-    pdf: bool = False,
-) -> Path:
-    """quyet_dinh_cong_nhan_<Y>.docx from the register rows whose "Kết quả đánh giá" parses as
-    Result.RECOGNISED (dvk.evaluation). number=None leaves the number blank for the clerk to fill
-    ("Số      -QĐ/BTGDVTU"). Raises dvk.errors.DvkError with a Vietnamese message when there is
-    nothing to recognise or the evaluation columns are wrong (dvk.decision_check)."""
-    register = Path(register)
-    soffice = require_soffice() if pdf else None
-    org, fmt = load_format(organisation, profile)
-    if not register.exists():
-        raise SourceError(f"Không tìm thấy sổ theo dõi «{register}».")
-    # The same checks the "issue decisions" flow runs: unknown values, missing level, duplicate ids.
-    checked = check_evaluations(read_register(register))
-    if not checked.ok:
-        raise DvkError(checked.message())
-    recognised, bad = usable_rows(checked.recognised, register.name)
-    if bad:
-        raise DvkError(" ".join(bad) + " Sửa lại trong sổ theo dõi rồi chạy lại.")
-    if recognised.empty:
-        raise DvkError(
-            f"Sổ theo dõi «{register.name}» chưa có mô hình nào được đánh giá «Công nhận» ở cột "
-            f"«{RESULT_HEADER}»; chưa có gì để ra quyết định công nhận."
-        )
-    recognised = _in_section_order(recognised)
-    out = Path(out_dir) / report_file_names(year)["decision"]
-    path = render_docx(
-        "quyet_dinh_cong_nhan",
-        contexts.decision_context(fmt, org, year, recognised, number, signed_on),
-        out,
-        fmt,
-    )
-    if pdf:
-        to_pdf([path], soffice)
-    return path

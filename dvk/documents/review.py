@@ -1,7 +1,7 @@
 """The multi-year review (sơ kết 3 năm, tổng kết 5 năm): several years' registers aggregated.
 
 Pure: takes the registers as frames (dvk.register.read_register) and the roster, returns plain
-tables. dvk.review_documents writes them as Excel and Word.
+tables. dvk.documents.review_files writes them as Excel and Word.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from dvk.errors import SourceError
-from dvk.evaluation import RESULT_HEADER, Result, parse_result
-from dvk.register import read_register
+from dvk.register.evaluation import check_evaluations
+from dvk.register.workbook import read_register
 from dvk.roster import Roster
 from dvk.schema import FIELD_LABELS, Field, Form, Kind
 from dvk.text import match_key
@@ -41,18 +41,6 @@ def read_registers(paths: dict[int, Path]) -> dict[int, pd.DataFrame]:
     return {year: read_register(path) for year, path in sorted(paths.items())}
 
 
-def _recognised(frame: pd.DataFrame) -> pd.Series:
-    def one(value: object) -> bool:
-        try:
-            return parse_result(value) == Result.RECOGNISED
-        except ValueError:
-            return False
-
-    if RESULT_HEADER not in frame.columns:
-        return pd.Series(False, index=frame.index)
-    return frame[RESULT_HEADER].map(one).astype(bool)
-
-
 @dataclass
 class Review:
     first_year: int
@@ -62,6 +50,7 @@ class Review:
     never_registered: list[dict[str, str]] = field(default_factory=list)
     most_replicated: list[dict[str, object]] = field(default_factory=list)
     totals: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # evaluation problems: rows not counted as recognised
 
     @property
     def title(self) -> str:
@@ -74,12 +63,15 @@ def _registrations(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[ids != ""]
 
 
-def aggregate(registers: dict[int, pd.DataFrame], roster: Roster) -> Review:
+def aggregate(registers: dict[int, pd.DataFrame], roster: Roster, mappings_folder: Path) -> Review:
+    """The review tables; a year's evaluation problems are warnings, their rows not counted recognised."""
     years = sorted(registers)
     review = Review(years[0], years[-1])
     frames = {year: _registrations(registers[year]) for year in years}
     for year in years:
         frame = frames[year]
+        checked = check_evaluations(frame, mappings_folder)
+        review.warnings += checked.warnings(f"Sổ theo dõi năm {year}")
         review.per_year.append(
             {
                 "Năm": year,
@@ -89,7 +81,7 @@ def aggregate(registers: dict[int, pd.DataFrame], roster: Roster) -> Review:
                 "Nhân rộng": int((frame["kind"] == Kind.REPLICATED).sum()),
                 "Tập thể": int((frame["form"] == Form.COLLECTIVE).sum()),
                 "Cá nhân": int((frame["form"] == Form.INDIVIDUAL).sum()),
-                "Được công nhận": int(_recognised(frame).sum()),
+                "Được công nhận": len(checked.recognised),
             }
         )
     for item in Field:

@@ -18,8 +18,8 @@ from openpyxl.styles import Alignment, Font
 
 from dvk.atomic import save_atomically
 from dvk.documents.heading import header
-from dvk.documents.pipeline import load_format
-from dvk.review import Review
+from dvk.documents.reports import load_format
+from dvk.documents.review import Review
 from dvk.safe_text import put_cell
 
 SHEETS = [

@@ -1,4 +1,4 @@
-"""Counts for the reports: registrations by field × form × kind, recognised models, unit statuses.
+"""Counts for the reports: registrations by field × form × kind, and recognised models.
 
 Pure functions over the DataFrames `dvk collect`/`dvk check` write; no I/O.
 """
@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from dvk.schema import FIELD_LABELS, Field, Form, Kind, UnitStatus
+from dvk.schema import FIELD_LABELS, Field, Form, Kind
 
 NUMERALS = {
     Field.ECONOMY: "I",
@@ -90,36 +90,3 @@ def field_statistics(registrations: pd.DataFrame, recognised: pd.DataFrame | Non
         for key in COUNT_KEYS:
             setattr(total, key, getattr(total, key) + getattr(counts, key))
     return Statistics(list(rows.values()), total)
-
-
-@dataclass
-class UnitCounts:
-    units: int
-    registered: int
-    on_time: int
-    late: int
-    missing: int
-    below_target: int
-    late_names: list[str]
-    missing_names: list[str]
-    below_target_names: list[str]
-
-
-def unit_counts(statuses: pd.DataFrame) -> UnitCounts:
-    status = statuses["status"]
-    below = statuses["meets_target"] == "false"
-
-    def names(mask) -> list[str]:
-        return statuses.loc[mask, "unit_name"].tolist()
-
-    return UnitCounts(
-        units=len(statuses),
-        registered=int((status != UnitStatus.MISSING).sum()),
-        on_time=int((status == UnitStatus.ON_TIME).sum()),
-        late=int((status == UnitStatus.LATE).sum()),
-        missing=int((status == UnitStatus.MISSING).sum()),
-        below_target=int(below.sum()),
-        late_names=names(status == UnitStatus.LATE),
-        missing_names=names(status == UnitStatus.MISSING),
-        below_target_names=names(below),
-    )

@@ -16,9 +16,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
 from dvk.atomic import save_atomically
+from dvk.check.counts import UnitCounts
 from dvk.documents.contexts import DVK
-from dvk.documents.statistics import COUNT_KEYS, Statistics, UnitCounts
-from dvk.register import display_value
+from dvk.documents.statistics import COUNT_KEYS, Statistics
+from dvk.register.workbook import display_value
 from dvk.safe_text import put_cell
 from dvk.schema import REJECT_COLUMNS, REJECT_HEADERS_VI, UNIT_STATUS_COLUMNS, UNIT_STATUS_HEADERS_VI
 

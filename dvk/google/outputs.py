@@ -20,7 +20,7 @@ from dvk.google.auth import DRIVE_WRITE, SHEETS_WRITE
 from dvk.google.register_sync import merge_register, rectangular, replaced_ids
 from dvk.google.sheets import column_letter, quote_title
 from dvk.google.specs import parse_spec
-from dvk.register import REGISTER_SHEET, REJECTS_SHEET, STATUS_SHEET, SUPERSEDED_SHEET
+from dvk.register.workbook import REGISTER_SHEET, REJECTS_SHEET, STATUS_SHEET, SUPERSEDED_SHEET
 from dvk.safe_text import put_cell
 
 TABS = [REGISTER_SHEET, STATUS_SHEET, REJECTS_SHEET, SUPERSEDED_SHEET]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from dvk.register import DVK_NOTE, ID_HEADER, ORPHAN_NOTE, SUPERSEDED_HEADERS_VI
+from dvk.register.workbook import DVK_NOTE, ID_HEADER, ORPHAN_NOTE, SUPERSEDED_HEADERS_VI
 from dvk.schema import EVALUATION_HEADERS_VI, REGISTRATION_HEADERS_VI
 from dvk.text import clean_cell
 

@@ -1,13 +1,15 @@
 """Google sources: a form's responses, a spreadsheet's tabs, the files in a Drive folder.
 
-Each becomes `Sheet` grids fed to the same layout recognition as local files, so a Google
-Sheet laid out as the official form is read by the official-form parser.
+Each becomes `Sheet` grids, one list per file, returned to the caller, which feeds them to the
+same layout recognition as local files: a Google Sheet laid out as the official form is read
+by the official-form parser.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import tempfile
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -22,7 +24,6 @@ from dvk.google.sheets import spreadsheet_sheets
 from dvk.google.specs import parse_spec
 from dvk.mappings import Mappings
 from dvk.safe_text import safe_file_name
-from dvk.sources import SourceRead, tables_from_sheets
 from dvk.sources.files import READABLE_SUFFIXES, read_file
 from dvk.sources.model import Sheet
 
@@ -38,23 +39,33 @@ def reading_api(credentials: str | Path | None = None) -> GoogleApi:
     return _apis[config]
 
 
+@dataclass
+class GoogleRead:
+    """What one Google source yielded: each file's sheets, and the files that are not tables."""
+
+    files: list[list[Sheet]] = field(default_factory=list)
+    skipped_files: list[str] = field(default_factory=list)
+
+
 def read_google_source(
-    spec: str, mappings: Mappings, result: SourceRead, progress=None, api: GoogleApi | None = None
-) -> None:
-    """Add the tables of one "gform:", "gsheet:" or "gdrive:" source to `result`."""
+    spec: str, mappings: Mappings, progress=None, api: GoogleApi | None = None
+) -> GoogleRead:
+    """The sheets of one "gform:", "gsheet:" or "gdrive:" source, one list per file."""
     source = parse_spec(spec)
     api = api or reading_api()
+    result = GoogleRead()
     if progress:
         progress(f"{source.noun} {source.ident}")
     if source.kind == "gform":
         form, responses = remote.fetch_form(api, source.ident)
-        tables_from_sheets([form_sheet(form, responses)], mappings, result)
+        result.files.append([form_sheet(form, responses)])
     elif source.kind == "gsheet":
         title, tabs = remote.fetch_spreadsheet(api, source.ident)
-        tables_from_sheets(spreadsheet_sheets(title, tabs, mappings), mappings, result)
+        result.files.append(spreadsheet_sheets(title, tabs, mappings))
     else:
         with tempfile.TemporaryDirectory(prefix="dvk-drive-") as folder:
             _read_folder(api, source.ident, mappings, result, progress, Path(folder), set())
+    return result
 
 
 def _modified(file: dict) -> datetime | None:
@@ -68,7 +79,7 @@ def _read_folder(
     api: GoogleApi,
     folder_id: str,
     mappings: Mappings,
-    result: SourceRead,
+    result: GoogleRead,
     progress,
     temp: Path,
     seen: set[str],
@@ -96,7 +107,7 @@ def _read_folder(
         else:
             sheets = _downloaded_sheets(api, file, temp)
         sheets = [dataclasses.replace(sheet, modified_at=modified) for sheet in sheets]
-        tables_from_sheets(sheets, mappings, result)  # rows without a time take modified_at
+        result.files.append(sheets)  # rows without a time take modified_at
 
 
 def _downloaded_sheets(api: GoogleApi, file: dict, temp: Path) -> list[Sheet]:

@@ -1,4 +1,8 @@
-"""Collection: sources → normalised registrations, rejects and replaced rows, with the count check."""
+"""The collection of a year: tables read → normalised registrations, rejects and replaced rows.
+
+Pure: no files are read or written here. `Collection.balanced` is the count identity every
+run checks before writing: rows in = valid + rejected + superseded.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dvk.intake.normalise import normalise
+from dvk.intake.supersede import supersede
 from dvk.mappings import Mappings
-from dvk.normalise import normalise
 from dvk.roster import Roster
 from dvk.schema import REGISTRATION_COLUMNS, REJECT_COLUMNS, SUPERSEDED_COLUMNS
 from dvk.sources import SourceRead
 from dvk.sources.model import LAYOUT_LABELS
-from dvk.supersede import supersede
 
 
 @dataclass
@@ -58,7 +62,8 @@ def frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).astype(object)
 
 
-def collect(read: SourceRead, year: int, roster: Roster, mappings: Mappings) -> Collection:
+def build_collection(read: SourceRead, year: int, roster: Roster, mappings: Mappings) -> Collection:
+    """Normalise every table read, set aside replaced rows, keep every reject; the count identity."""
     registrations, rejects, rows_in, rows_rejected = normalise(read.tables, year, roster, mappings)
     kept, superseded = supersede(registrations)
     all_rejects = [r.as_dict() for r in read.unrecognised] + [r.as_dict() for r in rejects]

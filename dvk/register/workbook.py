@@ -65,10 +65,6 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _STAFF_FILL = PatternFill("solid", fgColor="FFF2CC")
 
 
-def register_path(folder: Path, year: int) -> Path:
-    return Path(folder) / f"so_theo_doi_{year}.xlsx"
-
-
 @dataclass
 class StaffEntries:
     by_id: dict[str, dict[str, object]] = field(default_factory=dict)

@@ -1,8 +1,9 @@
-"""Where registrations come from. A source spec is a local file or folder path, or a Google
-source ("gform:<formId>", "gsheet:<spreadsheetId or URL>", "gdrive:<folderId>").
+"""Where registrations come from, on this computer: files and folders → sheets → raw tables.
 
-Each source becomes sheets of values, and each sheet is recognised by its content (not its
-file name) as a Forms response list, a plain table or a unit's official form.
+A source spec is a local file or folder path, or a Google source ("gform:<formId>",
+"gsheet:<spreadsheetId or URL>", "gdrive:<folderId>") that `dvk.google.sources` turns into
+the same sheets. Each sheet is recognised by its content (not its file name) as a Forms
+response list, a plain table or a unit's official form. No Google code here.
 """
 
 from __future__ import annotations
@@ -20,40 +21,31 @@ from dvk.sources.model import RawTable, Sheet
 GOOGLE_SPEC = re.compile(r"^(gform|gsheet|gdrive):", re.IGNORECASE)
 
 
+def is_google_spec(spec: str) -> bool:
+    return bool(GOOGLE_SPEC.match(spec))
+
+
 @dataclass
 class SourceRead:
     tables: list[RawTable] = field(default_factory=list)
-    unrecognised: list[Reject] = field(default_factory=list)  # sheets with no table
+    unrecognised: list[Reject] = field(default_factory=list)  # files with no table in any sheet
     skipped_files: list[str] = field(default_factory=list)  # not .csv/.xlsx in a folder
 
-
-def tables_from_sheets(sheets: list[Sheet], mappings: Mappings, result: SourceRead) -> None:
-    """Add each sheet's table to the result; a file none of whose sheets holds one is reported."""
-    found = []
-    for sheet in sheets:
-        table = read_sheet(sheet, mappings)
-        if table is not None:
-            found.append(table)
-    if found:
-        result.tables.extend(found)
-    elif sheets:
-        names = sheets[0].source.split(" › ")[0]
-        result.unrecognised.append(reject(names, "", "", "", "unrecognised_layout"))
+    def add_file(self, sheets: list[Sheet], mappings: Mappings) -> None:
+        """Add the tables of one file's sheets; a file none of whose sheets holds one is reported."""
+        found = [table for table in (read_sheet(sheet, mappings) for sheet in sheets) if table is not None]
+        if found:
+            self.tables.extend(found)
+        elif sheets:
+            name = sheets[0].source.split(" › ")[0]
+            self.unrecognised.append(reject(name, "", "", "", "unrecognised_layout"))
 
 
-def read_sources(specs: list[str], mappings: Mappings, progress=None) -> SourceRead:
-    """Read every source; an unreadable file raises SourceError before anything is written."""
-    result = SourceRead()
-    for spec in specs:
-        if GOOGLE_SPEC.match(spec):
-            from dvk.google.sources import read_google_source  # needs credentials; loaded on use
-
-            read_google_source(spec, mappings, result, progress=progress)
-            continue
-        paths, skipped = files_in(Path(spec))
-        result.skipped_files.extend(str(path) for path in skipped)
-        for path in paths:
-            if progress:
-                progress(path.name)
-            tables_from_sheets(read_file(path), mappings, result)
-    return result
+def read_local_source(spec: str | Path, mappings: Mappings, read: SourceRead, progress=None) -> None:
+    """Add every readable file of a local file or folder to `read`; SourceError when one is unreadable."""
+    paths, skipped = files_in(Path(spec))
+    read.skipped_files.extend(str(path) for path in skipped)
+    for path in paths:
+        if progress:
+            progress(path.name)
+        read.add_file(read_file(path), mappings)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dvk.pipeline import CheckSummary, CollectSummary
-from dvk.register import display_value
+from dvk.cycle.summaries import CheckSummary, CollectSummary
+from dvk.register.workbook import display_value
 from dvk.schema import REJECT_HEADERS_VI, UNIT_STATUS_COLUMNS, UNIT_STATUS_HEADERS_VI
 
 SUMMARY_KEY = "dvk-tom-tat"
@@ -52,9 +52,9 @@ def check_lines(summary: CheckSummary) -> list[str]:
     return [
         f"- Số đơn vị: **{summary.units}** — đúng hạn **{summary.on_time}**, trễ hạn **{summary.late}**, "
         f"chưa đăng ký **{summary.missing}**, chưa đạt chỉ tiêu **{summary.below_target}**",
-        f"- Trễ hạn: {_names(summary.late_units)}",
-        f"- Chưa đăng ký: {_names(summary.missing_units)}",
-        f"- Chưa đạt chỉ tiêu: {_names(summary.below_target_units)}",
+        f"- Trễ hạn: {_names(summary.late_names)}",
+        f"- Chưa đăng ký: {_names(summary.missing_names)}",
+        f"- Chưa đạt chỉ tiêu: {_names(summary.below_target_names)}",
     ]
 
 

@@ -1,29 +1,25 @@
 """What staff type in the Prefect UI forms: one pydantic model per job, checked before any work.
 
-Fields left empty take their value from `mappings/serve.toml` (see dvk.serve_config), so the
+Fields left empty take their value from `mappings/serve.toml` (see dvk.ui.serve_config), so the
 form only needs the year in the normal case. `plan_run` turns a filled form into absolute paths
 and refuses bad values with every problem listed in Vietnamese.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from dvk.errors import ConfigError, DvkError
-from dvk.serve_config import ServeConfig, load_serve_config, resolve_path
+from dvk.cycle.plan import RunPlan
+from dvk.errors import ConfigError, ParameterError
 from dvk.settings import Settings, load_settings
 from dvk.sources import GOOGLE_SPEC
+from dvk.ui.serve_config import ServeConfig, load_serve_config, resolve_path
 
 THIS_YEAR = date.today().year
 FIRST_YEAR = 2000
-
-
-class ParameterError(DvkError):
-    """The form was filled wrongly; nothing was read or written."""
 
 
 def _year(title: str = "Năm") -> int:
@@ -198,28 +194,6 @@ class ReviewParams(_Form):
     )
     roster: str = _ROSTER
     profile: str = _PROFILE
-
-
-@dataclass
-class RunPlan:
-    """A filled form with every default applied: absolute paths, known unit codes."""
-
-    year: int
-    settings: Settings
-    out_dir: Path
-    sources: list[str] = field(default_factory=list)
-    units: list[str] = field(default_factory=list)
-    profile: str | None = None
-    organisation: Path | None = None
-    pdf: bool = False
-    numbering_dir: Path | None = None
-    register_paths: dict[int, Path] = field(default_factory=dict)
-    register_sheet: str = ""  # Google Sheet to mirror the register into, when given
-    drive_folder: str = ""  # Google Drive folder to upload the documents to, when given
-
-    @property
-    def roster(self) -> str:
-        return str(self.settings.roster_path)
 
 
 def _year_problem(year: int, label: str = "Năm") -> str | None:

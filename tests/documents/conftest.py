@@ -8,23 +8,24 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from documents_support import YEAR, mark_register
+from documents_support import YEAR, decide, mark_register
 
 
 @pytest.fixture(scope="session")
 def collected(tmp_path_factory, settings, sample_dir) -> Path:
     """`dvk collect` + `dvk check` output for the bundled sample province."""
-    from dvk.pipeline import check_to_folder, collect_to_folder
+    from dvk.cycle import jobs
+    from dvk.cycle.plan import RunPlan
 
     out = tmp_path_factory.mktemp("collected")
-    collect_to_folder([str(sample_dir)], YEAR, settings, out)
-    check_to_folder(out / "registrations.csv", YEAR, settings, out)
+    jobs.collect(RunPlan(YEAR, settings, out, sources=[str(sample_dir)]))
+    jobs.check(RunPlan(YEAR, settings, out), registrations=out / "registrations.csv")
     return out
 
 
 @pytest.fixture(scope="session")
 def registrations(collected):
-    from dvk.pipeline import read_registrations
+    from dvk.cycle.steps import read_registrations
 
     return read_registrations(collected / "registrations.csv")
 
@@ -38,24 +39,26 @@ def statuses(collected):
 
 
 @pytest.fixture(scope="session")
-def reports(collected, tmp_path_factory):
-    from dvk.documents.pipeline import build_reports
+def reports(collected, tmp_path_factory, settings):
+    from dvk.documents.reports import build_reports
 
-    return build_reports(YEAR, collected, tmp_path_factory.mktemp("reports"))
+    return build_reports(YEAR, collected, tmp_path_factory.mktemp("reports"), settings)
 
 
 @pytest.fixture(scope="session")
-def state_reports(collected, tmp_path_factory):
-    from dvk.documents.pipeline import build_reports
+def state_reports(collected, tmp_path_factory, settings):
+    from dvk.documents.reports import build_reports
 
-    return build_reports(YEAR, collected, tmp_path_factory.mktemp("reports_state"), profile="nha_nuoc")
+    return build_reports(
+        YEAR, collected, tmp_path_factory.mktemp("reports_state"), settings, profile="nha_nuoc"
+    )
 
 
 @pytest.fixture(scope="session")
 def marked_register(collected, tmp_path_factory):
     """A copy of the register: every 4th row recognised, some not, the rest not yet evaluated.
     Returns the path and the registration ids staff recognised."""
-    from dvk.register import read_register
+    from dvk.register.workbook import read_register
 
     path = tmp_path_factory.mktemp("register") / f"so_theo_doi_{YEAR}.xlsx"
     shutil.copy(collected / f"so_theo_doi_{YEAR}.xlsx", path)
@@ -74,10 +77,8 @@ def marked_register(collected, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def decision(marked_register, tmp_path_factory):
-    from dvk.documents.pipeline import write_decision
-
+def decision(marked_register, tmp_path_factory, settings):
     path, _ = marked_register
-    return write_decision(
-        YEAR, path, tmp_path_factory.mktemp("decision"), number="12", signed_on=date(2026, 3, 5)
+    return decide(
+        path, tmp_path_factory.mktemp("decision"), settings, number="12", signed_on=date(2026, 3, 5)
     )

@@ -6,7 +6,6 @@ import re
 import zipfile
 from pathlib import Path
 
-import openpyxl
 from docx import Document
 from docx.oxml.ns import qn
 from lxml import etree
@@ -99,12 +98,25 @@ def open_docx(path: Path):
 
 def mark_register(path: Path, results: dict[int, tuple[str, str]]) -> None:
     """Type results into the register as staff would: {data row index: (result, level)}."""
-    workbook = openpyxl.load_workbook(path)
-    sheet = workbook["Sổ theo dõi"]
-    headers = [cell.value for cell in sheet[1]]
-    result_column = headers.index("Kết quả đánh giá") + 1
-    level_column = headers.index("Cấp công nhận") + 1
-    for index, (result, level) in results.items():
-        sheet.cell(row=index + 2, column=result_column, value=result)
-        sheet.cell(row=index + 2, column=level_column, value=level or None)
-    workbook.save(path)
+    from dvk.demo.evaluations import fill_register
+    from dvk.register.workbook import read_register
+
+    ids = read_register(path)["registration_id"].tolist()
+    fill_register(
+        path,
+        {
+            ids[i]: {"Kết quả đánh giá": result, "Cấp công nhận": level or None}
+            for i, (result, level) in results.items()
+        },
+    )
+
+
+def decide(register: Path, out: Path, settings, **options) -> Path:
+    """`dvk decide` on a register: the cycle's decide job, without a numbering register."""
+    from dvk.cycle import jobs
+    from dvk.cycle.plan import RunPlan
+
+    number = options.pop("number", "")
+    signed_on = options.pop("signed_on", None)
+    plan = RunPlan(YEAR, settings, Path(out), register=Path(register), **options)
+    return jobs.decide(plan, number=number, signed_on=signed_on).path

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from documents_support import YEAR, mark_register, open_docx, structure_problems
+from documents_support import YEAR, decide, mark_register, open_docx, structure_problems
 
 from dvk.cli import main
 from dvk.documents import pdf
@@ -69,11 +69,9 @@ def test_pdf_without_libreoffice_gives_a_clear_message(collected, tmp_path, monk
 
 @pytest.mark.skipif(pdf.find_soffice() is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.slow
-def test_pdf_through_libreoffice(marked_register, tmp_path):
-    from dvk.documents.pipeline import write_decision
-
+def test_pdf_through_libreoffice(marked_register, tmp_path, settings):
     path, _ = marked_register
-    decision = write_decision(YEAR, path, tmp_path, pdf=True)
+    decision = decide(path, tmp_path, settings, pdf=True)
     produced = decision.with_suffix(".pdf")
     assert produced.read_bytes().startswith(b"%PDF")
     assert structure_problems(decision) == []

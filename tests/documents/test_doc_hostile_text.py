@@ -14,6 +14,7 @@ import pytest
 from documents_support import (
     YEAR,
     all_text,
+    decide,
     form_entries,
     mark_register,
     open_docx,
@@ -21,7 +22,7 @@ from documents_support import (
     structure_problems,
 )
 
-from dvk.samplefiles import write_forms_csv
+from dvk.demo.files import write_forms_csv
 
 SENTENCE = "Nhân dân & cán bộ <cùng> làm \"đường\" 'giao thông' nông thôn; {{ x }} 🌾. "
 LONG_ANSWER = (SENTENCE * 80)[:4999] + "."
@@ -44,9 +45,10 @@ def shown(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def hostile_run(tmp_path_factory, settings):
-    from dvk.documents.pipeline import build_reports, write_decision
-    from dvk.pipeline import check_to_folder, collect_to_folder
-    from dvk.register import read_register
+    from dvk.cycle import jobs
+    from dvk.cycle.plan import RunPlan
+    from dvk.documents.reports import build_reports
+    from dvk.register.workbook import read_register
 
     root = tmp_path_factory.mktemp("hostile")
     rows = [
@@ -65,13 +67,13 @@ def hostile_run(tmp_path_factory, settings):
     ]
     source = write_forms_csv(root / "dang_ky.csv", rows)
     data = root / "data"
-    summary = collect_to_folder([str(source)], YEAR, settings, data)
+    summary = jobs.collect(RunPlan(YEAR, settings, data, sources=[str(source)])).summary
     assert summary.rows_out == len(HOSTILE), summary.count_line
-    check_to_folder(data / "registrations.csv", YEAR, settings, data)
+    jobs.check(RunPlan(YEAR, settings, data), registrations=data / "registrations.csv")
     register = data / f"so_theo_doi_{YEAR}.xlsx"
     mark_register(register, {i: ("Công nhận", "Cấp tỉnh") for i in range(len(read_register(register)))})
-    files = build_reports(YEAR, data, root / "out")
-    decision = write_decision(YEAR, register, root / "out", number="3", signed_on=date(2026, 10, 15))
+    files = build_reports(YEAR, data, root / "out", settings)
+    decision = decide(register, root / "out", settings, number="3", signed_on=date(2026, 10, 15))
     return files, decision
 
 

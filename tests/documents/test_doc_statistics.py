@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dvk.documents.statistics import field_statistics, unit_counts
+from dvk.check.counts import unit_counts
+from dvk.documents.statistics import field_statistics
 
 ROWS = [
     # field, form, kind

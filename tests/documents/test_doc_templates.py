@@ -12,11 +12,12 @@ import pytest
 from docx import Document
 from docxtpl import DocxTemplate
 
+from dvk.check.counts import unit_counts
 from dvk.documents import contexts
 from dvk.documents.organisation import load_organisation
 from dvk.documents.profiles import load_profile
 from dvk.documents.render import TEMPLATE_NAMES, jinja_env, render_docx, template_path, template_variables
-from dvk.documents.statistics import field_statistics, unit_counts
+from dvk.documents.statistics import field_statistics
 from dvk.errors import ConfigError
 
 
@@ -80,8 +81,8 @@ def test_builder_reproduces_the_committed_templates(tmp_path):
                 assert fresh.read(part) == committed.read(part), f"{built.name}: rebuild templates/docx"
 
 
-def test_rows_with_unknown_codes_are_left_out_with_a_warning(collected, tmp_path):
-    from dvk.documents.pipeline import build_reports
+def test_rows_with_unknown_codes_are_left_out_with_a_warning(collected, tmp_path, settings):
+    from dvk.documents.reports import build_reports
     from dvk.tables import write_csv
 
     data = tmp_path / "data"
@@ -89,13 +90,13 @@ def test_rows_with_unknown_codes_are_left_out_with_a_warning(collected, tmp_path
     frame = pd.read_csv(data / "registrations.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
     frame.loc[0, "field"] = "moi_truong"
     write_csv(frame, data / "registrations.csv")
-    files = build_reports(2026, data, tmp_path / "out")
+    files = build_reports(2026, data, tmp_path / "out", settings)
     assert len(files.warnings) == 1 and "moi_truong" in files.warnings[0]
     assert frame.loc[0, "model_name"] in files.warnings[0]
 
 
 def test_unit_form_file_names_cannot_leave_the_folder(registrations, tmp_path):
-    from dvk.documents.pipeline import write_unit_forms
+    from dvk.documents.reports import write_unit_forms
 
     rows = registrations.head(3).copy()
     rows["unit_code"] = ["../../thoat", "..\\..\\thoat", "/etc/passwd"]

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 from artifacts_helper import artifacts_of
 
-from dvk.parameters import CheckParams, CollectParams, CycleParams, DecisionParams
-from dvk.register import register_path
-from dvk.staff_entries import SAMPLE_EVALUATIONS, fill_register, read_evaluations
+from dvk.demo.evaluations import SAMPLE_EVALUATIONS, fill_register, read_evaluations
+from dvk.folders import register_path
+from dvk.ui.parameters import CheckParams, CollectParams, CycleParams, DecisionParams
 
 pytestmark = [pytest.mark.prefect, pytest.mark.usefixtures("prefect_harness")]
 
@@ -71,8 +71,8 @@ def test_cycle_artifacts_show_counts_statuses_rejects_and_every_file(cycle):
 
 
 def test_collect_then_check_without_collecting_again(tmp_path, sample_dir):
-    from flows.check import check_deadlines
-    from flows.collect import collect_registrations
+    from flows.check_deadlines import check_deadlines
+    from flows.collect_registrations import collect_registrations
 
     summary = collect_registrations(
         CollectParams(year=2026, sources=[str(sample_dir)], out_dir=str(tmp_path))
@@ -90,7 +90,7 @@ def test_collect_then_check_without_collecting_again(tmp_path, sample_dir):
 
 
 def test_unreadable_source_fails_the_run_and_writes_nothing(tmp_path):
-    from flows.collect import collect_registrations
+    from flows.collect_registrations import collect_registrations
 
     broken = tmp_path / "nguon" / "hong.xlsx"
     broken.parent.mkdir()
@@ -130,7 +130,7 @@ def evaluated(cycle, tmp_path, monkeypatch):
 
 
 def test_decision_gets_a_number_that_stays_on_rerun(evaluated, tmp_path):
-    from flows.decisions import issue_decisions
+    from flows.issue_decisions import issue_decisions
 
     path = issue_decisions(DecisionParams(year=2026, out_dir=str(evaluated)))
     document = docx.Document(path)
@@ -144,7 +144,7 @@ def test_decision_gets_a_number_that_stays_on_rerun(evaluated, tmp_path):
 
 
 def test_bad_evaluations_fail_with_every_error_and_no_decision(evaluated, tmp_path):
-    from flows.decisions import issue_decisions
+    from flows.issue_decisions import issue_decisions
 
     register = register_path(evaluated, 2026)
     workbook = openpyxl.load_workbook(register)

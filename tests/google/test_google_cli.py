@@ -11,7 +11,7 @@ from standin.state import FOLDER_MIME
 from test_google_sources import QUESTIONS, answers
 
 from dvk.cli import main
-from dvk.samplefiles import FORMS_HEADERS
+from dvk.demo.files import FORMS_HEADERS
 from dvk.schema import REGISTRATION_COLUMNS
 from dvk.tables import read_csv
 

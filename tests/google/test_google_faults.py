@@ -8,9 +8,9 @@ import pytest
 from standin import forms_api, sheets_api
 from test_google_sources import QUESTIONS, answers
 
+from dvk.cycle.steps import read_sources
 from dvk.errors import DvkError
 from dvk.google.retry import RetryPolicy
-from dvk.sources import read_sources
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import pytest
 from standin import drive_api, sheets_api
 from standin.state import FOLDER_MIME
 
-from dvk.parameters import CycleParams
-from dvk.register import REGISTER_SHEET
+from dvk.register.workbook import REGISTER_SHEET
+from dvk.ui.parameters import CycleParams
 from flows.annual_cycle import annual_cycle
 
 pytestmark = [pytest.mark.prefect, pytest.mark.usefixtures("prefect_harness")]

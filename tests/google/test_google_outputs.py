@@ -9,13 +9,14 @@ from standin import drive_api, sheets_api
 from standin.state import FOLDER_MIME
 
 from dvk.cli import main
+from dvk.cycle import jobs
+from dvk.cycle.plan import RunPlan
+from dvk.cycle.steps import read_sources
+from dvk.demo.files import write_forms_csv
 from dvk.google.formbuilder import create_registration_form, registration_questions
 from dvk.google.outputs import push_register, upload_files
 from dvk.google.register_sync import merge_register
-from dvk.pipeline import collect_to_folder
-from dvk.register import DVK_NOTE, ORPHAN_NOTE, REGISTER_SHEET, read_register
-from dvk.samplefiles import write_forms_csv
-from dvk.sources import read_sources
+from dvk.register.workbook import DVK_NOTE, ORPHAN_NOTE, REGISTER_SHEET, read_register
 
 
 def forms_rows(*names: str, unit: str = "Sở Y tế") -> list[list[object]]:
@@ -37,7 +38,7 @@ def forms_rows(*names: str, unit: str = "Sở Y tế") -> list[list[object]]:
 
 def collect_register(tmp_path: Path, settings, *names: str) -> Path:
     source = write_forms_csv(tmp_path / "in" / "dang_ky.csv", forms_rows(*names))
-    summary = collect_to_folder([str(source)], 2026, settings, tmp_path / "out")
+    summary = jobs.collect(RunPlan(2026, settings, tmp_path / "out", sources=[str(source)])).summary
     return Path(summary.files["register"])
 
 
@@ -208,10 +209,10 @@ def test_form_create_gives_a_form_the_forms_source_reads_back(google, settings):
         "Xây dựng mới hay nhân rộng": choices["Xây dựng mới hay nhân rộng"][1]["value"],
     }
     forms_api.submit(google.state, created.form_id, answers, "resp-1", "2026-03-20T03:00:00Z")
-    from dvk.collect import collect
+    from dvk.intake.collection import build_collection
 
     read = read_sources([f"gform:{created.form_id}"], settings.mappings)
-    collection = collect(read, 2026, settings.roster, settings.mappings)
+    collection = build_collection(read, 2026, settings.roster, settings.mappings)
 
     assert collection.rows_rejected == 0
     row = collection.registrations.iloc[0].to_dict()

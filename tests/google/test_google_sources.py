@@ -8,11 +8,11 @@ import pytest
 from standin import drive_api, forms_api, sheets_api
 from standin.state import FOLDER_MIME, SPREADSHEET_MIME
 
-from dvk.collect import collect
+from dvk.cycle.steps import read_sources
+from dvk.demo.files import FORMS_HEADERS, FormRow, write_forms_csv, write_official_form
 from dvk.errors import DvkError, SourceError
-from dvk.samplefiles import FORMS_HEADERS, FormRow, write_forms_csv, write_official_form
+from dvk.intake.collection import build_collection
 from dvk.schema import Field
-from dvk.sources import read_sources
 
 QUESTIONS = [
     ("Tên cơ quan, đơn vị", None),
@@ -40,7 +40,7 @@ def answers(unit: str, name: str, field: str = "Kinh tế", form: str = "Tập t
 
 def collect_from(settings, *specs, year=2026):
     read = read_sources(list(specs), settings.mappings)
-    return read, collect(read, year, settings.roster, settings.mappings)
+    return read, build_collection(read, year, settings.roster, settings.mappings)
 
 
 def test_form_with_12000_responses_reads_in_three_pages(google, settings):

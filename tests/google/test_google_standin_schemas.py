@@ -10,15 +10,16 @@ from standin.discovery import validate, validate_request, validate_response
 from standin.state import FOLDER_MIME
 from test_google_sources import QUESTIONS, answers
 
+from dvk.cycle import jobs
+from dvk.cycle.plan import RunPlan
+from dvk.cycle.steps import read_sources
+from dvk.demo.files import write_forms_csv
 from dvk.errors import DvkError
 from dvk.google.api import GoogleApi
 from dvk.google.formbuilder import create_registration_form
 from dvk.google.outputs import push_register, upload_files
 from dvk.google.remote import form_target
 from dvk.google.sources import READ_SCOPES
-from dvk.pipeline import collect_to_folder
-from dvk.samplefiles import write_forms_csv
-from dvk.sources import read_sources
 
 
 def test_validator_catches_shapes_google_never_sends():
@@ -59,7 +60,7 @@ def test_every_answer_of_a_full_session_matches_the_discovery_documents(google, 
     read_sources([f"gform:{form_id}", f"gsheet:{key}", f"gdrive:{folder}"], settings.mappings)
     api = GoogleApi(READ_SCOPES)
     api.forms(lambda s: s.forms().responses().list(formId=form_id, pageSize=2), form_target(form_id))
-    summary = collect_to_folder([str(csv)], 2026, settings, tmp_path / "out")
+    summary = jobs.collect(RunPlan(2026, settings, tmp_path / "out", sources=[str(csv)])).summary
     push_register(summary.files["register"], key)
     upload_files([csv, summary.files["register"]], folder)
     create_registration_form("Mẫu", 2026, settings.mappings, ["Sở Y tế"], ["a@example.gov.vn"])

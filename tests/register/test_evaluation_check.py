@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dvk.decision_check import check_evaluations
-from dvk.evaluation import Level
-from dvk.register import DVK_NOTE, ORPHAN_NOTE
+from dvk.mappings import DEFAULT_MAPPINGS_DIR
+from dvk.register.evaluation import Level, check_evaluations
+from dvk.register.workbook import DVK_NOTE, ORPHAN_NOTE
 
 
 def register(rows: list[tuple]) -> pd.DataFrame:
@@ -23,12 +23,13 @@ def test_good_register_gives_the_recognised_rows_and_levels():
                 ("C", "Mái ấm tình thương", "cong nhan", "cap xa"),
                 ("D", "Tiếng kẻng an ninh"),
             ]
-        )
+        ),
+        DEFAULT_MAPPINGS_DIR,
     )
     assert checked.ok and checked.problems == []
     assert checked.recognised["registration_id"].tolist() == ["A", "C"]
     assert checked.levels == {"A": Level.PROVINCE, "C": Level.COMMUNE}
-    assert checked.counts == {"recognised": 2, "not_recognised": 1, "empty": 1}
+    assert checked.counts == {"recognised": 2, "not_recognised": 1, "not_evaluated": 1}
 
 
 def test_every_problem_is_reported_at_once():
@@ -43,7 +44,8 @@ def test_every_problem_is_reported_at_once():
                 ("E", "Bỏ rồi", "Công nhận", "Cấp xã", ORPHAN_NOTE),
                 ("", "Không mã"),
             ]
-        )
+        ),
+        DEFAULT_MAPPINGS_DIR,
     )
     flat = [[p.row, p.registration_id, p.code] for p in checked.problems]
     assert flat == [

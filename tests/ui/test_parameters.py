@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from dvk.parameters import CheckParams, CycleParams, DecisionParams, ParameterError, ReviewParams, plan_run
-from dvk.serve_config import load_serve_config
+from dvk.ui.parameters import CheckParams, CycleParams, DecisionParams, ParameterError, ReviewParams, plan_run
+from dvk.ui.serve_config import load_serve_config
 
 THIS_YEAR = date.today().year
 

@@ -2,7 +2,10 @@
 
 import pytest
 
-from dvk.evaluation import Level, Result, parse_level, parse_result
+from dvk.mappings import DEFAULT_MAPPINGS_DIR
+from dvk.register.evaluation import Level, Result, parse_level, parse_result
+
+MAPPINGS = DEFAULT_MAPPINGS_DIR
 
 
 @pytest.mark.parametrize(
@@ -17,7 +20,7 @@ from dvk.evaluation import Level, Result, parse_level, parse_result
     ],
 )
 def test_results(typed, expected):
-    assert parse_result(typed) == expected
+    assert parse_result(typed, MAPPINGS) == expected
 
 
 @pytest.mark.parametrize(
@@ -25,11 +28,11 @@ def test_results(typed, expected):
     [("Cấp tỉnh", Level.PROVINCE), ("tỉnh", Level.PROVINCE), ("Cấp cơ sở", Level.COMMUNE), ("", None)],
 )
 def test_levels(typed, expected):
-    assert parse_level(typed) == expected
+    assert parse_level(typed, MAPPINGS) == expected
 
 
 def test_unknown_values_are_refused():
     with pytest.raises(ValueError):
-        parse_result("Tốt lắm")
+        parse_result("Tốt lắm", MAPPINGS)
     with pytest.raises(ValueError):
-        parse_level("Trung ương")
+        parse_level("Trung ương", MAPPINGS)

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from dvk.numbering import DocType, NumberingError, NumberingRules, allocate, load_numbering_rules
+from dvk.documents.numbering import DocType, NumberingError, NumberingRules, allocate, load_numbering_rules
+from dvk.mappings import DEFAULT_MAPPINGS_DIR
 
 TERMS = (date(2020, 10, 1), date(2025, 10, 1))
 
@@ -58,6 +59,6 @@ def test_a_number_given_is_never_given_again(tmp_path):
 
 
 def test_configured_rules_are_read_from_mappings():
-    configured = load_numbering_rules()
+    configured = load_numbering_rules(DEFAULT_MAPPINGS_DIR)
     assert configured.doc_type("QD").rule == "party"
     assert configured.period("QD", date(2026, 3, 1)) == "2025-10-01"

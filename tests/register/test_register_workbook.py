@@ -6,10 +6,12 @@ import zipfile
 
 import openpyxl
 
-from dvk.outputs import REGISTRATIONS_CSV
-from dvk.pipeline import collect_to_folder, read_registrations
-from dvk.register import ORPHAN_NOTE, REGISTER_SHEET, read_register, register_path
-from dvk.samplefiles import write_forms_csv
+from dvk.cycle import jobs
+from dvk.cycle.plan import RunPlan
+from dvk.cycle.steps import read_registrations
+from dvk.demo.files import write_forms_csv
+from dvk.folders import REGISTRATIONS_CSV, register_path
+from dvk.register.workbook import ORPHAN_NOTE, REGISTER_SHEET, read_register
 from tests.test_collect import forms_row
 
 HEADERS = [
@@ -50,7 +52,7 @@ def type_as_staff(path, entries: dict[str, dict[str, object]], extra_column: str
 def test_rerun_keeps_staff_entries_and_adds_new_rows(tmp_path, settings):
     source = write_forms_csv(tmp_path / "f.csv", [forms_row(name="Nuôi bò"), forms_row(name="Trồng rau")])
     out = tmp_path / "out"
-    collect_to_folder([str(source)], 2026, settings, out)
+    jobs.collect(RunPlan(2026, settings, out, sources=[str(source)]))
     register = register_path(out, 2026)
     type_as_staff(
         register,
@@ -71,7 +73,7 @@ def test_rerun_keeps_staff_entries_and_adds_new_rows(tmp_path, settings):
         tmp_path / "f.csv",
         [forms_row(name="Tủ sách cộng đồng"), forms_row(name="Nuôi bò"), forms_row(name="Trồng rau")],
     )
-    summary = collect_to_folder([str(source)], 2026, settings, out)
+    summary = jobs.collect(RunPlan(2026, settings, out, sources=[str(source)])).summary
 
     records = {r["Tên mô hình, điển hình"]: r for r in sheet_records(register)}
     assert set(records) == {"Nuôi bò", "Trồng rau", "Tủ sách cộng đồng"}
@@ -89,10 +91,10 @@ def test_rerun_keeps_staff_entries_and_adds_new_rows(tmp_path, settings):
 def test_row_gone_from_the_source_keeps_its_staff_entries(tmp_path, settings):
     source = write_forms_csv(tmp_path / "f.csv", [forms_row(name="Nuôi bò"), forms_row(name="Trồng rau")])
     out = tmp_path / "out"
-    collect_to_folder([str(source)], 2026, settings, out)
+    jobs.collect(RunPlan(2026, settings, out, sources=[str(source)]))
     type_as_staff(register_path(out, 2026), {"Nuôi bò": {"Điểm": 70}})
     write_forms_csv(tmp_path / "f.csv", [forms_row(name="Trồng rau")])
-    summary = collect_to_folder([str(source)], 2026, settings, out)
+    summary = jobs.collect(RunPlan(2026, settings, out, sources=[str(source)])).summary
     records = {r["Tên mô hình, điển hình"]: r for r in sheet_records(register_path(out, 2026))}
     assert records["Nuôi bò"]["Điểm"] == 70
     assert records["Nuôi bò"]["Ghi chú của dvk"] == ORPHAN_NOTE
@@ -125,11 +127,11 @@ def test_resubmission_under_a_new_response_id_inherits_the_evaluation(tmp_path, 
     ]
     source = write_forms_csv(tmp_path / "f.csv", [first], headers=HEADERS)
     out = tmp_path / "out"
-    collect_to_folder([str(source)], 2026, settings, out)
+    jobs.collect(RunPlan(2026, settings, out, sources=[str(source)]))
     assert sheet_records(register_path(out, 2026))[0]["Mã bản đăng ký"] == "resp-1"
     type_as_staff(register_path(out, 2026), {"Nuôi bò": {"Kết quả đánh giá": "Công nhận"}})
     write_forms_csv(tmp_path / "f.csv", [first, again], headers=HEADERS)
-    collect_to_folder([str(source)], 2026, settings, out)
+    jobs.collect(RunPlan(2026, settings, out, sources=[str(source)]))
     records = sheet_records(register_path(out, 2026))
     assert [
         (r["Mã bản đăng ký"], r["Nội dung cụ thể mô hình, điển hình"], r["Kết quả đánh giá"]) for r in records
@@ -141,8 +143,7 @@ def test_user_text_starting_with_equals_stays_text(tmp_path, settings):
     content = "+84 905 000 000 & <b>đậm</b> {{ x }} 🌱"
     source = write_forms_csv(tmp_path / "f.csv", [forms_row(name=name, content=content, address="@thôn 1")])
     out = tmp_path / "out"
-    collect_to_folder([str(source)], 2026, settings, out)
-
+    jobs.collect(RunPlan(2026, settings, out, sources=[str(source)]))
     register = register_path(out, 2026)
     with zipfile.ZipFile(register) as archive:
         sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()

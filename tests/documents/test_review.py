@@ -6,8 +6,8 @@ import docx
 import openpyxl
 import pandas as pd
 
-from dvk.review import aggregate, review_title
-from dvk.review_documents import write_review_docx, write_review_xlsx
+from dvk.documents.review import aggregate, review_title
+from dvk.documents.review_files import write_review_docx, write_review_xlsx
 
 
 def registrations(year: int, rows: list[tuple]) -> pd.DataFrame:
@@ -20,10 +20,12 @@ def registrations(year: int, rows: list[tuple]) -> pd.DataFrame:
         "form",
         "kind",
         "Kết quả đánh giá",
+        "Cấp công nhận",
     ]
-    return pd.DataFrame([(f"{year}-{i}", year, *row) for i, row in enumerate(rows)], columns=columns).astype(
-        object
-    )
+    levelled = [(*row, "Cấp tỉnh" if row[-1] == "Công nhận" else "") for row in rows]
+    return pd.DataFrame(
+        [(f"{year}-{i}", year, *row) for i, row in enumerate(levelled)], columns=columns
+    ).astype(object)
 
 
 def three_years() -> dict[int, pd.DataFrame]:
@@ -53,7 +55,7 @@ def three_years() -> dict[int, pd.DataFrame]:
 
 
 def test_statistics_per_year_and_field(settings):
-    review = aggregate(three_years(), settings.roster)
+    review = aggregate(three_years(), settings.roster, settings.mappings.folder)
     assert review.title == "Sơ kết 3 năm (2024–2026)"
     assert [
         (r["Năm"], r["Số mô hình đăng ký"], r["Nhân rộng"], r["Được công nhận"]) for r in review.per_year
@@ -62,13 +64,17 @@ def test_statistics_per_year_and_field(settings):
         (2025, 2, 2, 1),
         (2026, 2, 1, 1),
     ]
+    # An unknown result is not silently "not recognised": the review says which row to fix.
+    assert len(review.warnings) == 1
+    assert "2026" in review.warnings[0] and "Nông dân giỏi" in review.warnings[0]
+    assert "Xem lại" in review.warnings[0]
     culture = next(r for r in review.per_field if r["Lĩnh vực"] == "Văn hóa - Xã hội")
     assert (culture["2024"], culture["2025"], culture["2026"], culture["Cộng"]) == (1, 1, 1, 3)
     assert review.per_year[2]["Cá nhân"] == 1 and review.per_year[2]["Số đơn vị đăng ký"] == 1
 
 
 def test_most_replicated_groups_spellings_and_never_registered_units(settings):
-    review = aggregate(three_years(), settings.roster)
+    review = aggregate(three_years(), settings.roster, settings.mappings.folder)
     top = review.most_replicated[0]
     assert top["Tên mô hình, điển hình"] == "Tủ sách cộng đồng"
     assert (top["Số lần nhân rộng"], top["Số đơn vị"], top["Các năm"]) == (3, 3, "2024, 2025, 2026")
@@ -79,7 +85,7 @@ def test_most_replicated_groups_spellings_and_never_registered_units(settings):
 
 
 def test_review_files_open_with_the_tables(settings, tmp_path):
-    review = aggregate(three_years(), settings.roster)
+    review = aggregate(three_years(), settings.roster, settings.mappings.folder)
     xlsx = write_review_xlsx(review, tmp_path / "r.xlsx")
     workbook = openpyxl.load_workbook(xlsx)
     assert workbook.sheetnames == ["Theo năm", "Theo lĩnh vực", "Nhân rộng nhiều nhất", "Chưa từng đăng ký"]

@@ -1,0 +1,5 @@
+"""`python -m dvk.demo`: rewrite the sample province's files under `sample/`."""
+
+from dvk.demo.province import main
+
+main()

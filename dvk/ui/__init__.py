@@ -1,0 +1,1 @@
+"""What staff see in the Prefect UI: the parameter forms, the serve configuration, the artifacts."""
