@@ -22,8 +22,6 @@ LETTER_LABEL = "Công văn đôn đốc"
 def send_reminders(params: ReminderParams = ReminderParams()) -> str:  # noqa: B008
     plan = check_parameters(params)
     reminded = jobs.remind(plan, TASKS)
-    reported = jobs.report(plan, TASKS)
-    letter = [(label, file) for label, file in reported.files if label == LETTER_LABEL]
     publish_results(
         f"Đôn đốc đơn vị năm {plan.year}",
         [
@@ -31,13 +29,10 @@ def send_reminders(params: ReminderParams = ReminderParams()) -> str:  # noqa: B
             ("Tình trạng đơn vị", artifacts.check_lines(reminded.checked.summary)),
             (
                 "Lưu ý",
-                [
-                    *[f"- {w}" for w in reported.warnings],
-                    "- dvk không tự gửi thư điện tử: gửi công văn theo danh sách này.",
-                ],
+                ["- dvk không tự gửi thư điện tử: gửi công văn theo danh sách này."],
             ),
         ],
-        [("Danh sách đơn vị cần đôn đốc", reminded.path), *letter],
+        [("Danh sách đơn vị cần đôn đốc", reminded.path), (LETTER_LABEL, reminded.letter)],
         statuses=units_to_remind(reminded.checked.statuses, plan.units),
     )
     return str(reminded.path)

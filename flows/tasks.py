@@ -58,6 +58,7 @@ TASK_NAMES = {
     "allocate_number": ("Cấp số văn bản", OUTSIDE),
     "write_decision": ("Viết quyết định công nhận", OUTSIDE),
     "write_reminder_list": ("Ghi danh sách đơn vị cần đôn đốc", OUTSIDE),
+    "write_reminder_letter": ("Viết công văn đôn đốc", OUTSIDE),
     "read_registers": ("Đọc sổ theo dõi các năm", OUTSIDE),
     "aggregate_years": ("Tổng hợp các năm", PURE),
     "write_review": ("Ghi báo cáo sơ kết, tổng kết", OUTSIDE),

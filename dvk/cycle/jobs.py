@@ -79,13 +79,14 @@ class Reminded:
     path: Path
     count: int
     checked: Checked
+    letter: Path
 
 
 def remind(plan: RunPlan, steps: Steps = DIRECT) -> Reminded:
-    """The list of units to remind, with their e-mails and messages (the letter comes with the reports)."""
+    """The units to remind with their e-mails and messages, and the reminder letter."""
     checked = check(plan, steps)
     path, count = steps.write_reminder_list(plan, checked.statuses)
-    return Reminded(path, count, checked)
+    return Reminded(path, count, checked, steps.write_reminder_letter(plan))
 
 
 @dataclass

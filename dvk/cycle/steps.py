@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from dvk.check.status import unit_statuses
-from dvk.cycle.plan import RunPlan  # noqa: I001 — the plan sits above the data modules
+from dvk.cycle.plan import RunPlan
 from dvk.folders import REJECTS_CSV, UNIT_STATUS_CSV
 from dvk.intake.collection import Collection, build_collection
 from dvk.mappings import Mappings
@@ -89,6 +89,19 @@ def build_reports(plan: RunPlan):
         organisation=plan.organisation,
         profile=plan.profile,
         pdf=plan.pdf,
+    )
+
+
+def write_reminder_letter(plan: RunPlan) -> Path:
+    from dvk.documents.reports import write_reminder_letter as write
+
+    return write(
+        plan.year,
+        plan.data_dir,
+        plan.out_dir,
+        plan.settings,
+        organisation=plan.organisation,
+        profile=plan.profile,
     )
 
 
@@ -173,6 +186,7 @@ class Steps:
     allocate_number: Callable = allocate_number
     write_decision: Callable = write_decision
     write_reminder_list: Callable = write_reminder_list
+    write_reminder_letter: Callable = write_reminder_letter
     read_registers: Callable = read_registers
     aggregate_years: Callable = aggregate_years
     write_review: Callable = write_review

@@ -116,13 +116,10 @@ def build_reports(
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     soffice = require_soffice() if pdf else None
     org, fmt = load_format(organisation, profile)
-    status_path = in_dir / UNIT_STATUS_CSV
-    if not status_path.exists():
-        raise SourceError(f"Chưa có «{status_path}». Chạy «dvk check» trước (hoặc cả chu trình «dvk demo»).")
+    statuses = _read_statuses(in_dir)
     registrations, warnings = usable_rows(
         read_csv(in_dir / REGISTRATIONS_CSV, REGISTRATION_COLUMNS), REGISTRATIONS_CSV
     )
-    statuses = read_csv(status_path, UNIT_STATUS_COLUMNS)
     rejects = _read_optional(in_dir / REJECTS_CSV, REJECT_COLUMNS)
     registrations = contexts.ordered(registrations, statuses["unit_code"].tolist())
 
@@ -168,18 +165,44 @@ def build_reports(
             fmt,
             images={"chart": Image(chart, CHART_WIDTH_MM)},
         )
-    deadline = settings.mappings.deadlines.deadline_date(year)
-    reminder = render_docx(
-        "cong_van_don_doc",
-        contexts.reminder_context(fmt, org, year, statuses, units, deadline),
-        out_dir / names["reminder_letter"],
-        fmt,
-    )
+    reminder = _render_reminder_letter(year, statuses, units, out_dir, settings, org, fmt)
     unit_forms = write_unit_forms(year, registrations, out_dir / UNIT_FORMS_DIR, fmt)
     files = ReportFiles(consolidated, workbook, results, reminder, unit_forms, [], warnings)
     if pdf:
         files.pdfs = to_pdf([consolidated, results, reminder, *unit_forms], soffice)
     return files
+
+
+def _read_statuses(in_dir: Path) -> pd.DataFrame:
+    status_path = Path(in_dir) / UNIT_STATUS_CSV
+    if not status_path.exists():
+        raise SourceError(f"Chưa có «{status_path}». Chạy «dvk check» trước (hoặc cả chu trình «dvk demo»).")
+    return read_csv(status_path, UNIT_STATUS_COLUMNS)
+
+
+def _render_reminder_letter(year, statuses, units, out_dir: Path, settings: Settings, org, fmt) -> Path:
+    deadline = settings.mappings.deadlines.deadline_date(year)
+    return render_docx(
+        "cong_van_don_doc",
+        contexts.reminder_context(fmt, org, year, statuses, units, deadline),
+        Path(out_dir) / report_file_names(year)["reminder_letter"],
+        fmt,
+    )
+
+
+def write_reminder_letter(
+    year: int,
+    in_dir: Path,
+    out_dir: Path,
+    settings: Settings,
+    *,
+    organisation: Path | None = None,
+    profile: str | None = None,
+) -> Path:
+    """Only the reminder letter (công văn đôn đốc), from in_dir/unit_status.csv."""
+    org, fmt = load_format(organisation, profile)
+    statuses = _read_statuses(in_dir)
+    return _render_reminder_letter(year, statuses, unit_counts(statuses), out_dir, settings, org, fmt)
 
 
 def write_unit_forms(year: int, registrations: pd.DataFrame, folder: Path, fmt: FormatProfile) -> list[Path]:
