@@ -28,6 +28,11 @@ def units_to_remind(statuses: pd.DataFrame, units: list[str] | None = None) -> p
     return flagged.assign(_rank=rank).sort_values("_rank", kind="stable").drop(columns="_rank")
 
 
+def day_in_text(day: date) -> str:
+    """A date in running text, without leading zeros: 31/3/2026."""
+    return f"{day.day}/{day.month}/{day.year}"
+
+
 def reminder_message(record: dict, year: int, deadline: date) -> str:
     """The reminder for one unit-status row, in the words a clerk would write."""
     name = record["unit_name"]
@@ -36,11 +41,11 @@ def reminder_message(record: dict, year: int, deadline: date) -> str:
     if status == UnitStatus.MISSING:
         return (
             f"Kính gửi {name}: đến nay đơn vị chưa gửi đăng ký mô hình, điển hình «Dân vận khéo» năm {year} "
-            f"(hạn {deadline:%d/%m/%Y}). Đề nghị đơn vị đăng ký sớm."
+            f"(hạn {day_in_text(deadline)}). Đề nghị đơn vị đăng ký sớm."
         )
     lines = []
     if status == UnitStatus.LATE:
-        lines.append(f"đơn vị gửi đăng ký sau hạn {deadline:%d/%m/%Y}")
+        lines.append(f"đơn vị gửi đăng ký sau hạn {day_in_text(deadline)}")
     if str(record["meets_target"]) == "false":
         lines.append(f"đơn vị mới đăng ký {count} mô hình, chưa đạt chỉ tiêu ({record['target']})")
     return f"Kính gửi {name}: " + "; ".join(lines) + ". Đề nghị đơn vị bổ sung."
