@@ -41,12 +41,12 @@ def annual_cycle(params: CycleParams = CycleParams()) -> CycleSummary:  # noqa: 
     decision = None
     decision_files: list[tuple[str, Path]] = []
     if params.issue_decision:
-        decided = decide_or_report(plan, required=False)
+        decided, rewritten = decide_or_report(plan, required=False)
         notes.append(decided.note)
         if decided.path:
             decision = str(decided.path)
             decision_files.append(("Quyết định công nhận", decided.path))
-            reported = jobs.report(plan, TASKS)  # the results report now counts the recognised models
+            reported = rewritten or reported  # the results report now counts the recognised models
     else:
         notes.append("Không ra quyết định công nhận trong lần chạy này (đã tắt trong thông số).")
     files = [

@@ -14,12 +14,14 @@ from flows.publish import publish_results
 from flows.tasks import TASKS, check_parameters
 
 PROBLEMS_KEY = "dvk-loi-danh-gia"
+RESULTS_LABEL = "Báo cáo kết quả"
 
 
-def decide_or_report(plan: RunPlan, **kwargs) -> jobs.Decided:
-    """The decide job, publishing the table of evaluation errors before the run fails with them."""
+def decide_or_report(plan: RunPlan, **kwargs) -> tuple[jobs.Decided, jobs.Reported | None]:
+    """The decision and the reports written again after it; the table of evaluation errors is
+    published before the run fails with them."""
     try:
-        return jobs.decide(plan, TASKS, **kwargs)
+        return jobs.decide_and_report(plan, TASKS, **kwargs)
     except EvaluationInvalid as invalid:
         create_table_artifact(
             [problem.as_row() for problem in invalid.checked.problems],
@@ -36,11 +38,12 @@ def decide_or_report(plan: RunPlan, **kwargs) -> jobs.Decided:
 )
 def issue_decisions(params: DecisionParams = DecisionParams()) -> str:  # noqa: B008
     plan = check_parameters(params)
-    decided = decide_or_report(plan, number=params.number, signed_on=params.signed_on)
+    decided, reported = decide_or_report(plan, number=params.number, signed_on=params.signed_on)
     counts = [f"- {label}: **{decided.counts.get(key, 0)}**" for key, label in RESULT_LABELS.items()]
+    rewritten = [pair for pair in reported.files if pair[0] == RESULTS_LABEL] if reported else []
     publish_results(
         f"Quyết định công nhận năm {plan.year}",
         [("Quyết định", [f"- {decided.note}"]), ("Kết quả đánh giá trong sổ theo dõi", counts)],
-        [("Quyết định công nhận", decided.path)],
+        [("Quyết định công nhận", decided.path), *rewritten],
     )
     return str(decided.path)

@@ -17,7 +17,7 @@ from dvk.cycle.plan import RunPlan
 from dvk.cycle.steps import DIRECT, Steps
 from dvk.cycle.summaries import CheckSummary, CollectSummary, summarise_collection, summarise_statuses
 from dvk.errors import CountMismatch, EvaluationInvalid, NothingToDecide, SourceError
-from dvk.folders import REGISTRATIONS_CSV, register_path
+from dvk.folders import REGISTRATIONS_CSV, UNIT_STATUS_CSV, register_path
 from dvk.intake.collection import Collection
 from dvk.register.evaluation import EvaluationCheck
 
@@ -169,6 +169,15 @@ def decide(
     shown = f"số {given}" if given is not None else "(số để văn thư điền)"
     note = f"Quyết định {shown}{when}, công nhận {recognised} mô hình{again}."
     return Decided(path, given, checked.counts, recognised, note)
+
+
+def decide_and_report(plan: RunPlan, steps: Steps = DIRECT, **options) -> tuple[Decided, Reported | None]:
+    """The decision, then the year's reports again when it was issued, so that the results report
+    counts exactly what the decision recognises (from the same evaluated register)."""
+    decided = decide(plan, steps, **options)
+    if decided.path is None or not (plan.data_dir / UNIT_STATUS_CSV).exists():
+        return decided, None
+    return decided, report(plan, steps)
 
 
 def upload(plan: RunPlan, files: list[tuple[str, Path]], steps: Steps = DIRECT) -> list[str]:
