@@ -16,7 +16,7 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from dvk.cycle.steps import check_units, normalise_registrations, read_registration_sources
+from dvk.cycle.steps import check_units, normalise_registrations, read_sources
 from dvk.demo.files import forms_timestamp, write_forms_csv, write_official_form
 from dvk.demo.province import FIELD_ANSWERS, FORM_ANSWERS, KIND_ANSWERS, MODELS, unit_form_rows
 from dvk.outputs import write_collection
@@ -58,7 +58,7 @@ def main(sizes: list[int]) -> None:
             build_inputs(folder, rows, settings)
             timings = {}
             started = time.perf_counter()
-            read = read_registration_sources([str(folder)], settings)
+            read = read_sources([str(folder)], settings.mappings)
             timings["read"] = time.perf_counter() - started
             mark = time.perf_counter()
             collection = normalise_registrations(read, 2026, settings)

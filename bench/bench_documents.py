@@ -117,7 +117,7 @@ def main(argv: list[str]) -> None:
         jobs.check(RunPlan(YEAR, settings, demo), registrations=demo / "registrations.csv")
         print("Demo data (sample province):")
         consolidated_only(demo, root / "demo_out", settings)
-        timed("build_reports (everything)", lambda: build_reports(YEAR, demo, root / "demo_all"))
+        timed("build_reports (everything)", lambda: build_reports(YEAR, demo, root / "demo_all", settings))
         for rows in sizes:
             folder = root / f"gen{rows}"
             frame = generated(rows, settings)
@@ -127,7 +127,7 @@ def main(argv: list[str]) -> None:
             consolidated_only(folder, root / f"gen{rows}_out", settings)
             timed(
                 "build_reports (everything)",
-                lambda f=folder, r=rows: build_reports(YEAR, f, root / f"all{r}"),
+                lambda f=folder, r=rows: build_reports(YEAR, f, root / f"all{r}", settings),
             )
 
 

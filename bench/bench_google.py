@@ -28,7 +28,7 @@ from standin.server import Standin  # noqa: E402
 
 from dvk.demo.files import FORMS_HEADERS  # noqa: E402
 from dvk.settings import load_settings  # noqa: E402
-from dvk.sources import read_sources  # noqa: E402
+from dvk.cycle.steps import read_sources  # noqa: E402
 
 ACCOUNT = "dvk-bench@dvk-bench.iam.gserviceaccount.com"
 QUESTIONS = [
