@@ -335,5 +335,30 @@ class GoogleApi:
                 f"Không tìm thấy {target} (lỗi 404). Kiểm tra lại mã (phần nằm giữa /d/ hoặc /folders/ và "
                 f"dấu / tiếp theo trong đường dẫn); nếu mã đúng, hãy chia sẻ nó với {email}."
             )
-        suffix = f": {detail}" if detail else ""
-        return f"Google từ chối yêu cầu {target.action} {target} (lỗi {status}){suffix}."
+        log.info("Google refused %s %s (%s): %s", target.action, target.ident, status, detail)
+        return _refusal(status, detail.lower(), target)
+
+
+def _refusal(status: int, detail: str, target: Target) -> str:
+    """Google's other refusals (mostly 400), in Vietnamese; the English detail goes to the log only."""
+    failed = f"Không {target.action} được {target} (lỗi {status})"
+    if "payload size exceeds" in detail or status == 413:
+        return (
+            f"{failed}: yêu cầu gửi đi quá lớn, Google chỉ nhận tối đa 10 MB mỗi lần. "
+            "Hãy báo lỗi này cho người quản trị dvk."
+        )
+    if "already exists" in detail:
+        return (
+            f"{failed}: trên Google đã có một mục cùng tên. "
+            "Hãy chạy lại; nếu vẫn lỗi, đổi tên mục trùng trên Google."
+        )
+    if "unable to parse range" in detail:
+        return f"{failed}: không thấy trang tính cần dùng, có thể nó vừa bị đổi tên hoặc xóa. Hãy chạy lại."
+    if "grid limits" in detail or "10000000 cells" in detail:
+        return (
+            f"{failed}: bảng tính đã chạm giới hạn 10 triệu ô của Google Sheets. Hãy dùng một bảng tính mới."
+        )
+    return (
+        f"{failed}: Google từ chối yêu cầu. Kiểm tra lại mã và quyền chia sẻ rồi chạy lại; "
+        "nếu vẫn lỗi, hãy báo người quản trị kèm mã lỗi."
+    )

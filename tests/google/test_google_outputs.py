@@ -117,9 +117,18 @@ def test_shorter_register_clears_old_rows(google, settings, tmp_path):
     (tmp_path / "in" / "dang_ky.csv").unlink()
     push_register(collect_register(tmp_path, settings, "A một"), key)
     assert len(tab(google, key)) == 2
-    # The missing tabs were added once, by the first push; the second cleared the rows it no longer has.
+    # The missing tabs were added once, by the first push. The second emptied the rows it no longer
+    # has in its one write ("" over the old extent): metadata, one read, one write.
     assert len(google.standin.calls("sheets.spreadsheets.batchUpdate")) == 1
-    assert len(google.standin.calls("sheets.spreadsheets.values.batchClear")) == 1
+    assert not google.standin.calls("sheets.spreadsheets.values.batchClear")
+    grid = google.state.spreadsheets[key].tabs[REGISTER_SHEET].grid
+    assert len(grid) == 4 and not any(grid[2]) and not any(grid[3])
+    second = [c.method_id for c in google.standin.calls()][-3:]
+    assert second == [
+        "sheets.spreadsheets.get",
+        "sheets.spreadsheets.values.batchGet",
+        "sheets.spreadsheets.values.batchUpdate",
+    ]
 
 
 def test_merge_gives_a_resubmission_the_entries_of_the_row_it_replaced():
