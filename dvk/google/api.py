@@ -165,6 +165,11 @@ def classify(exc: Exception) -> Transient | None:
     return None
 
 
+def _already_exists(exc: BaseException) -> bool:
+    status, error = _status_and_error(exc)
+    return status == 400 and "already exists" in str(error.get("message", ""))
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -232,9 +237,22 @@ class GoogleApi:
         create went through) gives None instead of an error."""
         return self._execute("drive", "v3", make, target, conflict_ok)
 
-    def sheets(self, call: Callable[[gspread.HTTPClient], T], target: Target) -> T:
-        """Run gspread calls (each HTTP request retried inside gspread's HTTP client)."""
-        return self._guard(lambda: call(self._gspread().http_client), target)
+    def sheets(
+        self, call: Callable[[gspread.HTTPClient], T], target: Target, exists_ok: bool = False
+    ) -> T | None:
+        """Run gspread calls (each HTTP request retried inside gspread's HTTP client); with
+        `exists_ok` Google's 400 "A sheet with the name … already exists" gives None instead of an
+        error (a retried addSheet whose first try went through)."""
+
+        def run() -> T | None:
+            try:
+                return call(self._gspread().http_client)
+            except gspread.exceptions.APIError as exc:
+                if exists_ok and _already_exists(exc):
+                    return None
+                raise
+
+        return self._guard(run, target)
 
     def _execute(
         self, name: str, version: str, make: Callable[[Any], Any], target: Target, conflict_ok=False
@@ -267,9 +285,14 @@ class GoogleApi:
             ) from None
         except Exception as exc:  # noqa: BLE001 — translated when it is a Google failure
             message = self._translate(_cause(exc), target)
-            if message is None:
-                raise
-            raise SourceError(message) from None
+            if message is not None:
+                raise SourceError(message) from None
+            if isinstance(exc, requests.RequestException | httplib2.HttpLib2Error | OSError):
+                raise DvkError(
+                    f"Không {target.action} được {target}: lỗi kết nối tới Google ({self._where()}, "
+                    f"{type(exc).__name__}). Kiểm tra kết nối mạng rồi chạy lại."
+                ) from None
+            raise
 
     # -- messages
 

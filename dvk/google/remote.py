@@ -143,11 +143,25 @@ def read_tabs(
 
 
 def add_tabs(api: GoogleApi, key: str, titles: list[str]) -> None:
-    requests = [
-        {"addSheet": {"properties": {"title": title, "gridProperties": {"frozenRowCount": 1}}}}
-        for title in titles
-    ]
-    api.sheets(lambda http: http.batch_update(key, {"requests": requests}), spreadsheet_target(key, "ghi"))
+    """Add the tabs, safe to repeat: a tab that already exists counts as added.
+
+    A retried addSheet whose first try went through (its answer lost) gets Google's 400 "A sheet
+    with the name … already exists". The batch is all or nothing, so the tabs are listed again
+    and only those still missing are asked for.
+    """
+    target = spreadsheet_target(key, "ghi")
+    for _ in range(len(titles)):
+        requests = [
+            {"addSheet": {"properties": {"title": title, "gridProperties": {"frozenRowCount": 1}}}}
+            for title in titles
+        ]
+        added = api.sheets(lambda http, r=requests: http.batch_update(key, {"requests": r}), target, True)
+        if added is not None:
+            return
+        existing = spreadsheet_tabs(api, key)
+        titles = [title for title in titles if title not in existing]
+        if not titles:
+            return
 
 
 def write_values(api: GoogleApi, key: str, bodies: list[bytes]) -> None:

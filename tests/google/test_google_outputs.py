@@ -276,3 +276,32 @@ def test_writes_ask_for_write_scopes_only_when_writing(google, settings, tmp_pat
     read_token, write_token = google.standin.token_requests()
     assert all(scope.endswith(".readonly") for scope in read_token.scopes)
     assert not any(scope.endswith(".readonly") for scope in write_token.scopes)
+
+
+def test_retried_add_sheet_that_went_through_is_success(google, settings, tmp_path, capsys):
+    key = sheets_api.add_spreadsheet(google.state, "Sổ", {"Trang tính1": []}, {google.email})
+    register = collect_register(tmp_path, settings, "Tủ thuốc", "Vườn rau")
+    # The tabs are made but the answer is lost (503): the retry finds them there (400 "already exists").
+    google.standin.inject(503, times=1, match="sheets.spreadsheets.batchUpdate", after_apply=True)
+
+    assert main(["google", "push-register", "--register", str(register), "--sheet", key]) == 0
+
+    assert "2 dòng" in capsys.readouterr().out
+    adds = google.standin.calls("sheets.spreadsheets.batchUpdate")
+    assert [c.status for c in adds] == [503, 400]
+    assert "already exists" in adds[1].body["error"]["message"]
+    tabs = list(google.state.spreadsheets[key].tabs)
+    assert tabs == ["Trang tính1", REGISTER_SHEET, "Tình trạng đơn vị", "Bản bị loại", "Bản bị thay thế"]
+    assert len(tab(google, key)) == 3
+
+
+def test_a_google_refusal_reaches_the_clerk_as_one_vietnamese_line(google, settings, tmp_path, capsys):
+    key = sheets_api.add_spreadsheet(google.state, "Sổ", {"Trang tính1": []}, {google.email})
+    register = collect_register(tmp_path, settings, "Tủ thuốc")
+    google.standin.inject(400, times=1, match="values.batchUpdate")
+
+    assert main(["google", "push-register", "--register", str(register), "--sheet", key]) == 2
+
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("Lỗi: Không ghi được bảng tính Google Sheets")
+    assert "lỗi 400" in err and "Injected" not in err and "error" not in err.lower().replace("lỗi", "")
