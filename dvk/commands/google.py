@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from dvk.commands.form import add_credentials
-from dvk.google.outputs import push_register, upload_files
 
 NAME = "google"
 HELP = "Đưa sổ theo dõi lên Google Sheets, tải tệp kết quả lên thư mục Google Drive."
@@ -34,6 +33,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from dvk.google.outputs import push_register, upload_files  # the Google client: only when used
+
     if args.action == "push-register":
         result = push_register(Path(args.register), args.sheet, credentials=args.credentials)
         print(f"Đã ghi sổ theo dõi lên Google Sheets: {result.rows} dòng ({', '.join(result.tabs)}).")
