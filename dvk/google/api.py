@@ -3,7 +3,8 @@
 It holds the credentials, builds the googleapiclient services (from the discovery documents
 shipped inside googleapiclient, never fetched) and the gspread client, points all of them at
 one base address when DVK_GOOGLE_API_BASE is set, retries transient failures in one bounded
-layer (dvk.google.retry) and turns every HTTP failure into a Vietnamese DvkError. The other
+layer (dvk.google.retry), takes a slot of the shared rate limit before each try when one is
+configured (dvk.google.quota) and turns every HTTP failure into a Vietnamese DvkError. The other
 modules never see an HTTP status.
 """
 
@@ -33,6 +34,7 @@ from requests.adapters import HTTPAdapter
 from dvk.errors import DvkError, SourceError
 from dvk.google.auth import Account, load_account
 from dvk.google.config import GoogleConfig, load_config
+from dvk.google.quota import RateLimiter, quota_key
 from dvk.google.retry import RetriesExhausted, RetryPolicy, Transient, with_retries
 
 log = logging.getLogger("dvk.google")
@@ -94,14 +96,19 @@ class _RedirectingAdapter(HTTPAdapter):
         return super().send(request, *args, **kwargs)
 
 
-def _make_http_client(policy: RetryPolicy):
+def _make_http_client(policy: RetryPolicy, limiter: RateLimiter):
     class RetryingHTTPClient(gspread.HTTPClient):
-        """gspread's plain HTTPClient with dvk's bounded retries (not BackOffHTTPClient: it never stops)."""
+        """gspread's plain HTTPClient with dvk's bounded retries (not BackOffHTTPClient: it never
+        stops) and the shared rate limit before each try."""
 
-        def request(self, *args, **kwargs):
-            return with_retries(
-                lambda: super(RetryingHTTPClient, self).request(*args, **kwargs), classify, policy
-            )
+        def request(self, method: str, endpoint: str, *args, **kwargs):
+            key = quota_key("drive" if "/drive/" in endpoint else "sheets", method)
+
+            def once():
+                limiter.before(key)
+                return super(RetryingHTTPClient, self).request(method, endpoint, *args, **kwargs)
+
+            return with_retries(once, classify, policy)
 
     return RetryingHTTPClient
 
@@ -194,6 +201,7 @@ class GoogleApi:
             self.config.credentials_path, scopes, token_uri=f"{base}/token" if base else None
         )
         self.policy = RetryPolicy(attempts=self.config.attempts)
+        self.limiter = RateLimiter(self.config.rate_limit_prefix)
         self._local = threading.local()  # httplib2 is not thread-safe: one set of services per thread
 
     # -- clients
@@ -221,7 +229,9 @@ class GoogleApi:
             if self.config.api_base:
                 for redirected in (session, auth_session):
                     redirected.mount("https://", _RedirectingAdapter(self.config.api_base))
-            client = gspread.Client(None, session=session, http_client=_make_http_client(self.policy))
+            client = gspread.Client(
+                None, session=session, http_client=_make_http_client(self.policy, self.limiter)
+            )
             client.set_timeout(self.config.timeout)
             self._local.gspread = client
         return client
@@ -260,8 +270,10 @@ class GoogleApi:
         service = self._service(name, version)
 
         def once():
+            request = make(service)
+            self.limiter.before(quota_key(name, request.method))
             try:
-                return make(service).execute(num_retries=0)  # the retries are ours, below
+                return request.execute(num_retries=0)  # the retries are ours, below
             except HttpError as exc:
                 if conflict_ok and exc.resp.status == 409:
                     return None
