@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "googl
 from standin import forms_api, sheets_api  # noqa: E402
 from standin.server import Standin  # noqa: E402
 
+from dvk.cycle.steps import read_sources  # noqa: E402
 from dvk.demo.files import FORMS_HEADERS  # noqa: E402
 from dvk.settings import load_settings  # noqa: E402
-from dvk.cycle.steps import read_sources  # noqa: E402
 
 ACCOUNT = "dvk-bench@dvk-bench.iam.gserviceaccount.com"
 QUESTIONS = [

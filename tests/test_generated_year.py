@@ -25,6 +25,8 @@ def test_a_generated_year_collects_whole_and_a_rerun_keeps_staff_entries(tmp_pat
     typed = type_staff_entries(register_path(plan.out_dir, 2026), share=0.1, recognised=5)
     again = jobs.collect(plan).summary
     assert again.rows_out == first.rows_out
-    assert again.staff_entries_kept == typed * 2 + 5  # a score and a result each, a level for the 5 recognised
+    assert (
+        again.staff_entries_kept == typed * 2 + 5
+    )  # a score and a result each, a level for the 5 recognised
     register = read_register(register_path(plan.out_dir, 2026))
     assert (register["Kết quả đánh giá"] == "Công nhận").sum() == 5

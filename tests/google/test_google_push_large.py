@@ -14,7 +14,7 @@ import dvk.google.chunks
 from dvk.errors import DvkError
 from dvk.google.chunks import REQUEST_BUDGET
 from dvk.google.outputs import push_register
-from dvk.register import DVK_NOTE, REGISTER_SHEET, STATUS_SHEET
+from dvk.register.workbook import DVK_NOTE, REGISTER_SHEET, STATUS_SHEET
 from dvk.schema import EVALUATION_HEADERS_VI, REGISTRATION_COLUMNS, REGISTRATION_HEADERS_VI
 
 ROWS = 14_000

@@ -15,9 +15,9 @@ import uuid
 import pytest
 from standin import sheets_api
 
+from dvk.cycle.steps import read_sources
 from dvk.errors import DvkError
 from dvk.google.quota import QUOTAS, limit_setting, setup_rate_limits
-from dvk.sources import read_sources
 
 PER_MINUTE = 240  # a few calls a second: 4 at once, then 3.93 a second
 PROCESSES = 2
@@ -31,7 +31,7 @@ WORKER = """
 import json, sys
 from concurrent.futures import ThreadPoolExecutor
 from dvk.settings import load_settings
-from dvk.sources import read_sources
+from dvk.cycle.steps import read_sources
 
 mappings = load_settings().mappings
 keys = sys.argv[1:]
