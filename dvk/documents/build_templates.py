@@ -15,8 +15,10 @@ from pathlib import Path
 from dvk.documents.render import TEMPLATE_NAMES, templates_dir
 from dvk.documents.template_kit import (
     LEFT,
+    add_row,
     cell_text,
     keep_together,
+    keep_with_next,
     new_document,
     new_section,
     para,
@@ -29,6 +31,8 @@ from dvk.documents.template_kit import (
 
 DVK_TITLE = '"DÂN VẬN KHÉO"'  # in headings set in capitals
 DVK = '"Dân vận khéo"'  # in running text and summary lines
+# Column 5's bracketed guidance in the form attached to plan 31-KH/TU.
+FORM_CONTENT_GUIDANCE = "(Giải quyết vấn đề gì; ai thực hiện; kết quả dự kiến)"
 
 
 def header_block(document, with_subject: bool = False) -> None:
@@ -37,6 +41,9 @@ def header_block(document, with_subject: bool = False) -> None:
     left, right = grid.rows[0].cells
     cell_text(left, "{{ header.superior }}", "DVK Header Superior")
     para(left, "{{ header.issuer }}", "DVK Header Issuer")
+    tag(left, "{%p if header.issuer_rule %}")
+    para(left, "", "DVK Issuer Rule")
+    tag(left, "{%p endif %}")
     tag(left, "{%p if header.star %}")
     para(left, "{{ header.star }}", "DVK Header Star")
     tag(left, "{%p endif %}")
@@ -47,21 +54,33 @@ def header_block(document, with_subject: bool = False) -> None:
     tag(right, "{%p if header.motto %}")
     para(right, "{{ header.motto }}", "DVK Header Motto")
     tag(right, "{%p endif %}")
+    tag(right, "{%p if header.motto_rule %}")
+    para(right, "", "DVK Motto Rule")
+    tag(right, "{%p endif %}")
     para(right, "{{ header.date_line }}", "DVK Header Date")
+
+
+def title_rule(document) -> None:
+    """`-----` (Party) or a drawn rule (State) under a title's summary line."""
+    tag(document, "{%p if title_rule %}")
+    para(document, "{{ title_rule }}", "DVK Rule")
+    tag(document, "{%p else %}")
+    para(document, "", "DVK Title Rule")
+    tag(document, "{%p endif %}")
 
 
 def title_block(document, title: str, summary: str) -> None:
     para(document, title, "DVK Title")
     para(document, summary, "DVK Summary")
-    para(document, "-----", "DVK Rule")
+    title_rule(document)
 
 
 def signature_block(document) -> None:
     """`Nơi nhận:` on the left, the signer on the right, never alone on a page: the last two
-    paragraphs of text before it are kept on the same page."""
-    text = [p for p in document.paragraphs if not p.text.startswith("{%p")]
-    for paragraph in text[-2:]:
-        paragraph.paragraph_format.keep_with_next = True
+    paragraphs of text before it (and anything between) stay whole and on its page."""
+    paragraphs = document.paragraphs
+    text = [i for i, p in enumerate(paragraphs) if p.text.strip() and not p.text.startswith("{%")]
+    keep_with_next(paragraphs[text[-2] :])
     grid = table(document, 1, [7.5, 9.0], grid=False)
     left, right = grid.rows[0].cells
     cell_text(left, "Nơi nhận:", "DVK Recipients Heading")
@@ -99,17 +118,18 @@ def stats_table(document, recognised: bool) -> None:
         cell_text(second.cells[column], "Xây dựng mới", "DVK Table Heading")
         cell_text(second.cells[column + 1], "Nhân rộng", "DVK Table Heading")
     for row in (first, second):
+        repeat_as_header(row)
         vertical_center(row)
     keys = ["total", "collective_new", "collective_replicated", "individual_new", "individual_replicated"]
     keys += ["recognised"] if recognised else []
-    cell_text(grid.add_row().cells[0], "{%tr for s in stats.rows %}")
-    body = grid.add_row()
+    cell_text(add_row(grid).cells[0], "{%tr for s in stats.rows %}")
+    body = add_row(grid)
     cell_text(body.cells[0], "{{ s.numeral }}", "DVK Table Center")
     cell_text(body.cells[1], "{{ s.label }}", "DVK Table")
     for column, key in enumerate(keys, start=2):
         cell_text(body.cells[column], f"{{{{ s.{key} }}}}", "DVK Table Center")
-    cell_text(grid.add_row().cells[0], "{%tr endfor %}")
-    total = grid.add_row()
+    cell_text(add_row(grid).cells[0], "{%tr endfor %}")
+    total = add_row(grid)
     cell_text(total.cells[1], "Tổng cộng", "DVK Table Section")
     for column, key in enumerate(keys, start=2):
         cell_text(total.cells[column], f"{{{{ stats.total.{key} }}}}", "DVK Table Heading")
@@ -146,18 +166,20 @@ def form_table(document, with_unit: bool) -> None:
         6: "Nhân rộng",
     }.items():
         cell_text(second.cells[column], text, "DVK Table Heading")
+    guidance = first.cells[4].add_paragraph(FORM_CONTENT_GUIDANCE, style="DVK Table Center")
+    guidance.runs[0].font.italic = True
     for column in range(columns):
-        cell_text(numbers.cells[column], str(column + 1), "DVK Table Heading")
+        cell_text(numbers.cells[column], str(column + 1), "DVK Table Heading", italic=True)
     for row in (first, second, numbers):
         repeat_as_header(row)
         vertical_center(row)
 
-    cell_text(grid.add_row().cells[0], "{%tr for section in sections %}")
-    section_row = grid.add_row()
+    cell_text(add_row(grid).cells[0], "{%tr for section in sections %}")
+    section_row = add_row(grid)
     cell_text(section_row.cells[0], "{{ section.title }}", "DVK Table Section")
     section_row.cells[0].merge(section_row.cells[columns - 1])
-    cell_text(grid.add_row().cells[0], "{%tr for r in section.rows %}")
-    row = grid.add_row()
+    cell_text(add_row(grid).cells[0], "{%tr for r in section.rows %}")
+    row = add_row(grid)
     cell_text(row.cells[0], "{{ r.number }}. {{ r.name }}", "DVK Table")
     for column, key in {1: "collective", 2: "individual", 5: "new", 6: "replicated"}.items():
         cell_text(row.cells[column], f"{{{{ r.{key} }}}}", "DVK Table Center")
@@ -165,9 +187,9 @@ def form_table(document, with_unit: bool) -> None:
     cell_text(row.cells[4], "{{ r.content }}", "DVK Table")
     if with_unit:
         cell_text(row.cells[7], "{{ r.unit }}", "DVK Table")
-    cell_text(grid.add_row().cells[0], "{%tr endfor %}")
-    cell_text(grid.add_row().cells[0], "{%tr endfor %}")
-    total = grid.add_row()
+    cell_text(add_row(grid).cells[0], "{%tr endfor %}")
+    cell_text(add_row(grid).cells[0], "{%tr endfor %}")
+    total = add_row(grid)
     cell_text(total.cells[0], "TỔNG CỘNG: {{ totals.count }} mô hình, điển hình", "DVK Table Section")
     for column, key in {1: "collective", 2: "individual", 5: "new", 6: "replicated"}.items():
         cell_text(total.cells[column], f"{{{{ totals.{key} }}}}", "DVK Table Heading")
@@ -194,7 +216,7 @@ def tong_hop_dang_ky():
     para(document, "2. Số mô hình, điển hình đăng ký", "DVK Heading")
     para(document, "{{ models_sentence }}")
     stats_table(document, recognised=False)
-    para(document, "(Có danh sách tổng hợp kèm theo.)", "DVK Note")
+    para(document, "{{ closing }}", "DVK Note")
     para(document, "")
     signature_block(document)
 
@@ -206,7 +228,7 @@ def tong_hop_dang_ky():
         "DVK Summary",
     )
     para(document, "(Kèm theo Báo cáo {{ attachment_of }})", "DVK Note")
-    para(document, "-----", "DVK Rule")
+    title_rule(document)
     form_table(document, with_unit=True)
     return document
 
@@ -215,7 +237,11 @@ def bieu_mau_don_vi():
     document = new_document(landscape=True)
     para(document, "ĐƠN VỊ: {{ unit.name }}", "DVK Header Issuer").alignment = LEFT
     para(document, f"SỐ MÔ HÌNH, ĐIỂN HÌNH {DVK_TITLE} ĐĂNG KÝ XÂY DỰNG, NHÂN RỘNG", "DVK Summary")
-    para(document, "NĂM {{ year }}", "DVK Rule", bold=True)
+    para(document, "NĂM {{ year }}", "DVK Summary")
+    tag(document, "{%p if plan_reference %}")
+    para(document, "(Kèm theo {{ plan_reference }})", "DVK Note")
+    tag(document, "{%p endif %}")
+    para(document, "", "DVK Title Rule")
     form_table(document, with_unit=False)
     grid = table(document, 1, [12.0, 13.2], grid=False)
     right = grid.rows[0].cells[1]
@@ -249,7 +275,7 @@ def bao_cao_ket_qua():
     para(document, "{{ recognised_sentence }}")
     para(document, "Bảng 1. Số mô hình, điển hình theo lĩnh vực và hình thức", "DVK Figure")
     stats_table(document, recognised=True)
-    para(document, "{{ chart }}", "DVK Centered")
+    para(document, "{{ chart }}", "DVK Centered").paragraph_format.keep_with_next = True
     para(document, "Hình 1. Số mô hình, điển hình đăng ký theo lĩnh vực và hình thức", "DVK Figure")
     para(document, "III. ĐÁNH GIÁ CHUNG", "DVK Heading")
     for number, (title, key) in enumerate(
@@ -282,7 +308,9 @@ def cong_van_don_doc():
     document = new_document()
     header_block(document, with_subject=True)
     para(document, "")
-    para(document, "Kính gửi: {{ addressee }}.", "DVK Centered")
+    paragraph = para(document, "", "DVK Centered")
+    paragraph.add_run("Kính gửi:", style="DVK Addressee Lead")
+    paragraph.add_run(" {{ addressee }}.")
     para(document, "{{ opening }}")
     para(document, "{{ situation }}")
     tag(document, "{%p if units %}")
@@ -301,8 +329,8 @@ def cong_van_don_doc():
         cell_text(grid.rows[0].cells[column], text, "DVK Table Heading")
     repeat_as_header(grid.rows[0])
     vertical_center(grid.rows[0])
-    cell_text(grid.add_row().cells[0], "{%tr for u in units %}")
-    row = grid.add_row()
+    cell_text(add_row(grid).cells[0], "{%tr for u in units %}")
+    row = add_row(grid)
     for column, (key, style) in enumerate(
         [
             ("number", "DVK Table Center"),
@@ -314,11 +342,11 @@ def cong_van_don_doc():
         ]
     ):
         cell_text(row.cells[column], f"{{{{ u.{key} }}}}", style)
-    cell_text(grid.add_row().cells[0], "{%tr endfor %}")
+    cell_text(add_row(grid).cells[0], "{%tr endfor %}")
     para(document, "")
     tag(document, "{%p endif %}")
     para(document, "{{ request }}")
-    para(document, "Trân trọng.")
+    para(document, "{{ closing }}")
     signature_block(document)
     return document
 
@@ -331,18 +359,18 @@ def quyet_dinh_cong_nhan():
         "QUYẾT ĐỊNH",
         f"về việc công nhận mô hình, điển hình {DVK} năm {{{{ year }}}}",
     )
-    para(document, "{{ authority }}", "DVK Centered Bold")
+    # Party: "Căn cứ …" lines, then "<BODY> QUYẾT ĐỊNH"; State (NĐ 30): the authority first,
+    # then "Căn cứ …", then "QUYẾT ĐỊNH:". The profile says which (decision_context).
+    tag(document, "{%p if authority_before %}")
+    para(document, "{{ authority_before }}", "DVK Centered Bold")
+    tag(document, "{%p endif %}")
     tag(document, "{%p for line in basis %}")
     para(document, "{{ line }}", "DVK Basis")
     tag(document, "{%p endfor %}")
-    para(document, "QUYẾT ĐỊNH:", "DVK Centered Bold")
-    paragraph = para(document, "Điều 1. ", bold=True)
-    paragraph.add_run(f"Công nhận {{{{ count }}}} mô hình, điển hình {DVK} năm {{{{ year }}}}, ")
-    paragraph.add_run("{{ count_detail }} (có danh sách kèm theo).")
-    paragraph = para(document, "Điều 2. ", bold=True)
-    paragraph.add_run("Quyết định có hiệu lực kể từ ngày ký.")
-    paragraph = para(document, "Điều 3. ", bold=True)
-    paragraph.add_run("{{ executors }} chịu trách nhiệm thi hành Quyết định này.")
+    para(document, "{{ decides }}", "DVK Centered Bold")
+    for number in (1, 2, 3):
+        paragraph = para(document, f"Điều {number}. ", bold=True)
+        paragraph.add_run(f"{{{{ articles[{number - 1}] }}}}")
     para(document, "")
     signature_block(document)
 
@@ -350,7 +378,7 @@ def quyet_dinh_cong_nhan():
     para(document, "DANH SÁCH", "DVK Summary")
     para(document, f"MÔ HÌNH, ĐIỂN HÌNH {DVK_TITLE} ĐƯỢC CÔNG NHẬN NĂM {{{{ year }}}}", "DVK Summary")
     para(document, "(Kèm theo Quyết định {{ attachment_of }})", "DVK Note")
-    para(document, "-----", "DVK Rule")
+    title_rule(document)
     widths = [1.2, 6.6, 4.4, 2.2, 4.6, 3.6, 2.6]
     grid = table(document, 1, widths)
     for column, text in enumerate(
@@ -367,8 +395,8 @@ def quyet_dinh_cong_nhan():
         cell_text(grid.rows[0].cells[column], text, "DVK Table Heading")
     repeat_as_header(grid.rows[0])
     vertical_center(grid.rows[0])
-    cell_text(grid.add_row().cells[0], "{%tr for r in annex %}")
-    row = grid.add_row()
+    cell_text(add_row(grid).cells[0], "{%tr for r in annex %}")
+    row = add_row(grid)
     for column, (key, style) in enumerate(
         [
             ("number", "DVK Table Center"),
@@ -381,7 +409,7 @@ def quyet_dinh_cong_nhan():
         ]
     ):
         cell_text(row.cells[column], f"{{{{ r.{key} }}}}", style)
-    cell_text(grid.add_row().cells[0], "{%tr endfor %}")
+    cell_text(add_row(grid).cells[0], "{%tr endfor %}")
     return document
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +22,8 @@ from dvk.documents.profiles import FormatProfile, load_profile, profile_path
 from dvk.documents.render import Image, render_docx
 from dvk.documents.statistics import field_statistics, unit_counts
 from dvk.errors import DvkError, SourceError
-from dvk.evaluation import RESULT_HEADER, Result, parse_result
+from dvk.dates import VIETNAM
+from dvk.evaluation import LEVEL_LABELS, RESULT_HEADER, Result, parse_result
 from dvk.mappings import Mappings, mappings_dir
 from dvk.outputs import REGISTRATIONS_CSV, REJECTS_CSV, UNIT_STATUS_CSV
 from dvk.register import read_register, register_path
@@ -39,6 +40,7 @@ from dvk.schema import (
 from dvk.tables import read_csv
 
 UNIT_FORMS_DIR = "bieu_mau"
+REPLY_DAYS = 7
 CHART_WIDTH_MM = 150
 
 
@@ -77,8 +79,8 @@ def report_file_names(year: int) -> dict[str, str]:
 def load_format(organisation: Path | None, profile: str | None) -> tuple[Organisation, FormatProfile]:
     """The organisation, and its profile: from `formats/` beside the organisation file when there
     is one, otherwise from the mappings folder."""
-    org = load_organisation(organisation)
-    name = profile or org.profile
+    org = load_organisation(organisation, profile)
+    name = org.profile
     beside = org.path.parent if org.path else None
     folder = beside if beside and profile_path(name, beside).exists() else mappings_dir()
     return org, load_profile(name, folder)
@@ -149,10 +151,14 @@ def build_reports(
     organisation: Path | None = None,
     profile: str | None = None,
     pdf: bool = False,
+    reply_by: date | None = None,
 ) -> ReportFiles:
     """Reads in_dir/registrations.csv, in_dir/unit_status.csv, in_dir/rejects.csv (as written by
     `dvk collect` + `dvk check`, read with dvk.tables.read_csv) and, if present, the register
-    in_dir/so_theo_doi_<Y>.xlsx (for recognised counts)."""
+    in_dir/so_theo_doi_<Y>.xlsx (for recognised counts). Safe to call again after the decision:
+    the results report is then rewritten with the recognised counts. `reply_by` is the date the
+    reminder letter asks units to answer by (default: a week after today)."""
+    reply_by = reply_by or datetime.now(VIETNAM).date() + timedelta(days=REPLY_DAYS)
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     soffice = require_soffice() if pdf else None
     org, fmt = load_format(organisation, profile)
@@ -213,18 +219,21 @@ def build_reports(
     deadline = Mappings().deadlines.deadline_date(year)
     reminder = render_docx(
         "cong_van_don_doc",
-        contexts.reminder_context(fmt, org, year, statuses, units, deadline),
+        contexts.reminder_context(fmt, org, year, statuses, units, deadline, reply_by),
         out_dir / names["reminder_letter"],
         fmt,
     )
-    unit_forms = write_unit_forms(year, registrations, out_dir / UNIT_FORMS_DIR, fmt)
+    plan = contexts.plan_reference(org)
+    unit_forms = write_unit_forms(year, registrations, out_dir / UNIT_FORMS_DIR, fmt, plan)
     files = ReportFiles(consolidated, workbook, results, reminder, unit_forms, [], warnings)
     if pdf:
         files.pdfs = to_pdf([consolidated, results, reminder, *unit_forms], soffice)
     return files
 
 
-def write_unit_forms(year: int, registrations: pd.DataFrame, folder: Path, fmt: FormatProfile) -> list[Path]:
+def write_unit_forms(
+    year: int, registrations: pd.DataFrame, folder: Path, fmt: FormatProfile, plan: str = ""
+) -> list[Path]:
     """bieu_mau/<unit_code>.docx for every unit with registrations (file name made safe)."""
     written = []
     used: set[str] = set()
@@ -233,7 +242,7 @@ def write_unit_forms(year: int, registrations: pd.DataFrame, folder: Path, fmt: 
         while name in used:  # two codes that only differ by unsafe characters
             name += "_"
         used.add(name)
-        context = contexts.unit_form_context(year, str(rows["unit_name"].iloc[0]), rows)
+        context = contexts.unit_form_context(year, str(rows["unit_name"].iloc[0]), rows, plan)
         written.append(render_docx("bieu_mau_don_vi", context, folder / f"{name}.docx", fmt))
     return written
 
@@ -278,10 +287,11 @@ def write_decision(
             f"«{RESULT_HEADER}»; chưa có gì để ra quyết định công nhận."
         )
     recognised = _in_section_order(recognised)
+    levels = [LEVEL_LABELS[checked.levels[i]] for i in recognised["registration_id"] if i in checked.levels]
     out = Path(out_dir) / report_file_names(year)["decision"]
     path = render_docx(
         "quyet_dinh_cong_nhan",
-        contexts.decision_context(fmt, org, year, recognised, number, signed_on),
+        contexts.decision_context(fmt, org, year, recognised, number, signed_on, levels),
         out,
         fmt,
     )

@@ -33,7 +33,9 @@ def all_contexts(registrations, statuses):
             **contexts.results_context(profile, org, 2026, stats, units, None),
             "chart": "image",  # the pipeline adds the chart as an InlineImage
         },
-        "cong_van_don_doc": contexts.reminder_context(profile, org, 2026, statuses, units, date(2026, 3, 31)),
+        "cong_van_don_doc": contexts.reminder_context(
+            profile, org, 2026, statuses, units, date(2026, 3, 31), date(2026, 4, 7)
+        ),
         "quyet_dinh_cong_nhan": contexts.decision_context(profile, org, 2026, recognised, None, None),
     }
 
