@@ -133,6 +133,9 @@ def stats_table(document, recognised: bool) -> None:
     cell_text(total.cells[1], "Tổng cộng", "DVK Table Section")
     for column, key in enumerate(keys, start=2):
         cell_text(total.cells[column], f"{{{{ stats.total.{key} }}}}", "DVK Table Heading")
+    # A handful of rows: the whole table stays on one page.
+    for row in grid.rows[:-1]:
+        keep_with_next(paragraph for cell in row.cells for paragraph in cell.paragraphs)
 
 
 def form_table(document, with_unit: bool) -> None:

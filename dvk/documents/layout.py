@@ -85,7 +85,8 @@ def _bottom_border(paragraph: Paragraph) -> None:
         bottom.set(qn(f"w:{key}"), value)
     borders.append(bottom)
     # pBdr comes before spacing/ind/jc in a paragraph's properties.
-    anchor = next((p_pr.find(qn(f"w:{n}")) for n in ("shd", "tabs", "spacing", "ind", "jc")), None)
+    followers = (p_pr.find(qn(f"w:{n}")) for n in ("shd", "tabs", "spacing", "ind", "jc"))
+    anchor = next((element for element in followers if element is not None), None)
     if anchor is not None:
         anchor.addprevious(borders)
     else:

@@ -53,7 +53,7 @@ STYLES: dict[str, tuple] = {
     "DVK Figure": (CENTER, 12, False, True, False, 3, 6),
     "DVK Page Number": (CENTER, 14, False, False, False, 0, 0),
     # Drawn rules (a bottom border on a tiny paragraph), sized by the profile at render time.
-    "DVK Issuer Rule": (CENTER, 2, False, False, False, 0, 0),
+    "DVK Issuer Rule": (CENTER, 2, False, False, False, 0, 6),
     "DVK Motto Rule": (CENTER, 2, False, False, False, 0, 0),
     "DVK Title Rule": (CENTER, 2, False, False, False, 0, 6),
     "DVK Staff Note": (JUSTIFY, 14, False, True, False, 0, 6),
@@ -167,10 +167,7 @@ def table(container, rows: int, widths_cm: list[float], grid: bool = True):
     if grid:
         result.style = "Table Grid"
     result.alignment = WD_TABLE_ALIGNMENT.CENTER
-    result.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    result._tbl.tblPr.append(layout)
+    result.autofit = False  # a fixed layout: the widths below, whatever the text
     for row in result.rows:
         for cell, width in zip(row.cells, widths_cm, strict=True):
             cell.width = Cm(width)

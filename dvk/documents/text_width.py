@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from fontTools.ttLib import TTFont
 from matplotlib import font_manager
 from PIL import ImageFont
 
@@ -21,17 +22,34 @@ _FACES = {
 }
 
 
+_VIETNAMESE = "ỘỦẫữ"  # precomposed letters an old font (Liberation 1.x) lacks
+
+
 @cache
-def _system_fonts() -> dict[str, str]:
+def _system_fonts() -> dict[str, list[str]]:
     """Font files on this machine by lower-case file stem (matplotlib's cache may predate them)."""
-    return {Path(path).stem.lower(): path for path in font_manager.findSystemFonts()}
+    found: dict[str, list[str]] = {}
+    for path in sorted(font_manager.findSystemFonts()):
+        found.setdefault(Path(path).stem.lower(), []).append(path)
+    return found
 
 
+def _writes_vietnamese(path: str) -> bool:
+    try:
+        cmap = TTFont(path, lazy=True).getBestCmap()
+    except Exception:  # noqa: BLE001 - an unreadable font file is one we do not use
+        return False
+    return all(ord(letter) in cmap for letter in _VIETNAMESE)
+
+
+@cache
 def serif_font_file(bold: bool = False, italic: bool = False) -> str | None:
+    """The face's file that has the Vietnamese letters (the one LibreOffice and Word print with)."""
     fonts = _system_fonts()
     for stem in _FACES[(bold, italic)]:
-        if stem.lower() in fonts:
-            return fonts[stem.lower()]
+        for path in fonts.get(stem.lower(), []):
+            if _writes_vietnamese(path):
+                return path
     return None
 
 

@@ -103,8 +103,8 @@ def test_state_header_table_is_the_state_bodys(state_reports):
     styles = open_docx(state_reports.consolidated_docx).styles
     assert not styles["DVK Header Motto"].font.underline
     assert not styles["DVK Header National"].font.underline
-    # Quốc hiệu 13 pt and the motto 14 pt under it (NĐ 30: 12/13 or 13/14).
-    assert (styles["DVK Header National"].font.size.pt, styles["DVK Header Motto"].font.size.pt) == (13, 14)
+    # Quốc hiệu 12 pt and the motto 13 pt under it (NĐ 30: 12/13 or 13/14).
+    assert (styles["DVK Header National"].font.size.pt, styles["DVK Header Motto"].font.size.pt) == (12, 13)
 
 
 def test_decision_header_has_its_number_and_date(decision):
@@ -301,7 +301,7 @@ def test_no_template_tags_left_and_files_are_well_formed(reports, state_reports,
         assert structure_problems(path) == [], path.name
 
 
-@pytest.mark.parametrize(("which", "widths"), [("reports", (76, 89)), ("state_reports", (72, 93))])
+@pytest.mark.parametrize(("which", "widths"), [("reports", (77, 88)), ("state_reports", (73, 92))])
 def test_header_columns_follow_the_profile(which, widths, request):
     table = open_docx(request.getfixturevalue(which).results_report).tables[0]
     assert tuple(round(cell.width.mm) for cell in table.rows[0].cells) == widths
