@@ -313,7 +313,9 @@ def decision_context(
         f"Công nhận {len(recognised)} {what} năm {year}, gồm {collective} mô hình tập thể và "
         f"{individual} mô hình cá nhân (có danh sách kèm theo).",
         "Quyết định có hiệu lực kể từ ngày ký.",
-        heading.ended(profile, f"{org.text(document, 'executors')} chịu trách nhiệm thi hành Quyết định này."),
+        heading.ended(
+            profile, f"{org.text(document, 'executors')} chịu trách nhiệm thi hành Quyết định này."
+        ),
     ]
     return {
         **common(profile, org, document, "decision", year, number=number, on=signed_on),

@@ -48,7 +48,19 @@ def page_png(pdf: Path, page: int, out: Path, dpi: int = 60) -> Path:
         page = len(page_texts(pdf)) + 1 + page
     stem = out.with_suffix("")
     subprocess.run(
-        ["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)],
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            str(dpi),
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(pdf),
+            str(stem),
+        ],
         check=True,
         timeout=120,
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dvk.dates import VIETNAM
 from dvk.decision_check import check_evaluations
 from dvk.documents import contexts
 from dvk.documents.chart import registrations_chart
@@ -22,7 +23,6 @@ from dvk.documents.profiles import FormatProfile, load_profile, profile_path
 from dvk.documents.render import Image, render_docx
 from dvk.documents.statistics import field_statistics, unit_counts
 from dvk.errors import DvkError, SourceError
-from dvk.dates import VIETNAM
 from dvk.evaluation import LEVEL_LABELS, RESULT_HEADER, Result, parse_result
 from dvk.mappings import Mappings, mappings_dir
 from dvk.outputs import REGISTRATIONS_CSV, REJECTS_CSV, UNIT_STATUS_CSV
