@@ -157,8 +157,10 @@ def test_header_columns_hold_their_longest_lines_on_one_line(which, request):
             <= page.width_mm - page.left_mm - page.right_mm + 0.1
         )
 
-        def size(style: str) -> float:
-            return document.styles[style].font.size.pt
+        styles = document.styles
+
+        def size(style: str, styles=styles) -> float:
+            return styles[style].font.size.pt
 
         widest_date = max(
             text_width_mm(
