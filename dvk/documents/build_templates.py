@@ -12,6 +12,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
 from dvk.documents.render import TEMPLATE_NAMES, templates_dir
 from dvk.documents.template_kit import (
     LEFT,
@@ -75,12 +79,27 @@ def title_block(document, title: str, summary: str) -> None:
     title_rule(document)
 
 
+def keep_ending_with_next(document, blocks: int = 2) -> None:
+    """The last `blocks` paragraphs of text (a table's last row counts as one) and everything after
+    them stay whole and on the page of what comes next."""
+    found = 0
+    for element in reversed(list(document.element.body.iterchildren())):
+        if element.tag == qn("w:tbl"):
+            last_row = Table(element, document._body).rows[-1]
+            keep_with_next(p for cell in last_row.cells for p in cell.paragraphs)
+            found += 1
+        elif element.tag == qn("w:p"):
+            paragraph = Paragraph(element, document._body)
+            keep_with_next([paragraph])
+            found += bool(paragraph.text.strip()) and not paragraph.text.startswith("{%")
+        if found >= blocks:
+            return
+
+
 def signature_block(document) -> None:
     """`Nơi nhận:` on the left, the signer on the right, never alone on a page: the last two
     paragraphs of text before it (and anything between) stay whole and on its page."""
-    paragraphs = document.paragraphs
-    text = [i for i, p in enumerate(paragraphs) if p.text.strip() and not p.text.startswith("{%")]
-    keep_with_next(paragraphs[text[-2] :])
+    keep_ending_with_next(document)
     grid = table(document, 1, [7.5, 9.0], grid=False)
     left, right = grid.rows[0].cells
     cell_text(left, "Nơi nhận:", "DVK Recipients Heading")

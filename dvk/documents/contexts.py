@@ -153,7 +153,7 @@ def consolidated_context(
         "unit_lines": unit_lines(units),
         "models_sentence": models_sentence(stats),
         "stats": stats.as_context(),
-        "closing": heading.ended(profile, "(Có danh sách tổng hợp kèm theo.)"),
+        "closing": heading.ended(profile, "(Có danh sách tổng hợp kèm theo)"),
         "attachment_of": attachment_of(profile, org, "report", None, None, year),
         "sections": sections(registrations),
         "totals": totals(registrations),
