@@ -101,15 +101,21 @@ def test_the_signature_keeps_at_least_two_paragraphs_of_text_with_it(which, requ
         )
         row = children[block].find(qn("w:tr"))
         assert _on(row.find(qn("w:trPr")), "w:cantSplit"), path.name
-        before = [c for c in children[:block] if c.tag == qn("w:p")]
-        texts = [p for p in before if "".join(p.itertext()).strip()]
-        for paragraph in texts[-2:]:
-            p_pr = paragraph.find(qn("w:pPr"))
-            assert p_pr is not None and _on(p_pr, "w:keepNext") and _on(p_pr, "w:keepLines"), path.name
-        # and nothing between them and the block may let go
-        start = before.index(texts[-2])
-        for paragraph in before[start:]:
-            assert _on(paragraph.find(qn("w:pPr")), "w:keepNext"), path.name
+        # Walking back from the block: two paragraphs of text (a table counts as one, by its last
+        # row) and everything between them and the block are kept whole and with what follows.
+        found = 0
+        for child in reversed(children[:block]):
+            if child.tag == qn("w:tbl"):
+                paragraphs = child.findall(qn("w:tr"))[-1].iter(qn("w:p"))
+                found += 1
+            else:
+                paragraphs = [child]
+                found += bool("".join(child.itertext()).strip())
+            for paragraph in paragraphs:
+                p_pr = paragraph.find(qn("w:pPr"))
+                assert p_pr is not None and _on(p_pr, "w:keepNext"), path.name
+            if found >= 2:
+                break
 
 
 @pytest.mark.parametrize("which", PROFILES)
