@@ -32,6 +32,7 @@ TEMPLATE_NAMES = (
     "bao_cao_ket_qua",
     "cong_van_don_doc",
     "quyet_dinh_cong_nhan",
+    "so_ket_tong_ket",
 )
 TEMPLATES_ENV = "DVK_TEMPLATES_DIR"
 DEFAULT_TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates" / "docx"

@@ -11,7 +11,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
@@ -96,6 +96,7 @@ def new_document(landscape: bool = False):
             style.paragraph_format.line_spacing = Pt(3)
         style.paragraph_format.keep_with_next = name in _KEEP_WITH_NEXT or None
     normal.paragraph_format.widow_control = True
+    document.styles["DVK Staff Note"].font.highlight_color = WD_COLOR_INDEX.YELLOW
     for name, (bold, italic) in CHARACTER_STYLES.items():
         style = document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
         style.font.bold, style.font.italic = bold, italic

@@ -81,3 +81,19 @@ def decision(marked_register, tmp_path_factory):
     return write_decision(
         YEAR, path, tmp_path_factory.mktemp("decision"), number="12", signed_on=date(2026, 3, 5)
     )
+
+
+@pytest.fixture(scope="session")
+def review_reports(settings, tmp_path_factory) -> dict[str, Path]:
+    """The 3-year review of three small registers, in both profiles: {profile: docx}."""
+    from documents_support import three_registers
+
+    from dvk.review import aggregate
+    from dvk.review_documents import write_review_docx
+
+    review = aggregate(three_registers(settings.roster), settings.roster)
+    folder = tmp_path_factory.mktemp("review")
+    return {
+        profile: write_review_docx(review, folder / f"so_ket_{profile}.docx", profile=profile)
+        for profile in ("dang", "nha_nuoc")
+    }

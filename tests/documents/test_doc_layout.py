@@ -30,9 +30,12 @@ def state_decision(marked_register, tmp_path_factory):
 
 
 def documents(which, request) -> list:
+    """The official documents first (header, signature), then the unit forms."""
     files = request.getfixturevalue(which)
     decision = request.getfixturevalue("decision" if which == "reports" else "state_decision")
+    review = request.getfixturevalue("review_reports")[PROFILES[which]]
     return [
+        review,
         files.consolidated_docx,
         files.results_report,
         files.reminder_letter,
@@ -91,8 +94,11 @@ def test_headings_titles_and_captions_keep_with_the_next_paragraph(which, reques
 
 @pytest.mark.parametrize("which", PROFILES)
 def test_the_signature_keeps_at_least_two_paragraphs_of_text_with_it(which, request):
-    for path in documents(which, request)[:4]:
-        body = open_docx(path).element.body
+    for path in documents(which, request)[:5]:
+        document = open_docx(path)
+        body = document.element.body
+        # styles that keep their paragraphs with the next one, by style id
+        styles = {s.style_id: s.paragraph_format.keep_with_next for s in document.styles if s.type == 1}
         children = list(body)
         block = next(
             i
@@ -113,7 +119,12 @@ def test_the_signature_keeps_at_least_two_paragraphs_of_text_with_it(which, requ
                 found += bool("".join(child.itertext()).strip())
             for paragraph in paragraphs:
                 p_pr = paragraph.find(qn("w:pPr"))
-                assert p_pr is not None and _on(p_pr, "w:keepNext"), path.name
+                style = styles.get(
+                    p_pr.find(qn("w:pStyle")).get(qn("w:val"))
+                    if p_pr is not None and p_pr.find(qn("w:pStyle")) is not None
+                    else ""
+                )
+                assert (p_pr is not None and _on(p_pr, "w:keepNext")) or style, path.name
             if found >= 2:
                 break
 
@@ -154,7 +165,7 @@ def usable_widths_mm(table) -> list[float]:
 def test_header_columns_hold_their_longest_lines_on_one_line(which, request):
     profile = load_profile(PROFILES[which])
     page = profile.page
-    for path in documents(which, request)[:4]:
+    for path in documents(which, request)[:5]:
         document = open_docx(path)
         table = document.tables[0]
         left, right = usable_widths_mm(table)

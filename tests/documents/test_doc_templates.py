@@ -21,7 +21,13 @@ from dvk.errors import ConfigError
 
 
 @pytest.fixture(scope="module")
-def all_contexts(registrations, statuses):
+def all_contexts(registrations, statuses, settings):
+    from documents_support import three_registers
+
+    from dvk.documents.review_document import review_context
+    from dvk.review import aggregate
+
+    roster = settings.roster
     profile, org = load_profile("dang"), load_organisation()
     stats = field_statistics(registrations)
     units = unit_counts(statuses)
@@ -37,6 +43,7 @@ def all_contexts(registrations, statuses):
             profile, org, 2026, statuses, units, date(2026, 3, 31), date(2026, 4, 7)
         ),
         "quyet_dinh_cong_nhan": contexts.decision_context(profile, org, 2026, recognised, None, None),
+        "so_ket_tong_ket": review_context(profile, org, aggregate(three_registers(roster), roster)),
     }
 
 
