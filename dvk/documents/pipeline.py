@@ -16,6 +16,7 @@ import pandas as pd
 from dvk.dates import VIETNAM
 from dvk.decision_check import check_evaluations
 from dvk.documents import contexts
+from dvk.documents.address_warnings import district_address_warnings
 from dvk.documents.chart import registrations_chart
 from dvk.documents.organisation import Organisation, load_organisation
 from dvk.documents.pdf import require_soffice, to_pdf
@@ -171,6 +172,7 @@ def build_reports(
     statuses = read_csv(status_path, UNIT_STATUS_COLUMNS)
     rejects = _read_optional(in_dir / REJECTS_CSV, REJECT_COLUMNS)
     registrations = contexts.ordered(registrations, statuses["unit_code"].tolist())
+    warnings += district_address_warnings(registrations)
 
     evaluated = None
     recognised = None
