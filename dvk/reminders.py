@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font
 from dvk.atomic import save_atomically
 from dvk.safe_text import put_cell
 from dvk.schema import UnitStatus
+from dvk.xlsx_pages import print_pages
 
 REMINDER_HEADERS = [
     "Mã đơn vị",
@@ -81,5 +82,6 @@ def write_reminder_list(
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEFG", [14, 36, 14, 11, 30, 28, 80], strict=True):
         sheet.column_dimensions[letter].width = width
+    print_pages(sheet)
     path = reminder_file(folder, year)
     return save_atomically(path, workbook.save), len(rows)
