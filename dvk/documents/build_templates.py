@@ -37,8 +37,9 @@ DVK = '"Dân vận khéo"'  # in running text and summary lines
 FORM_CONTENT_GUIDANCE = "(Giải quyết vấn đề gì; ai thực hiện; kết quả dự kiến)"
 
 
-def stats_table(document, recognised: bool) -> None:
-    """Registrations by field × collective/individual × new/replicated (and recognised)."""
+def stats_table(document, recognised: bool, whole: bool = True) -> None:
+    """Registrations by field × collective/individual × new/replicated (and recognised); `whole`:
+    kept on one page (not when the signature follows, or the page before would be left half empty)."""
     widths = [1.0, 4.2, 1.9, 1.8, 1.8, 1.8, 1.8] + ([2.2] if recognised else [])
     if not recognised:
         widths[1] += 2.2
@@ -74,7 +75,7 @@ def stats_table(document, recognised: bool) -> None:
     for column, key in enumerate(keys, start=2):
         cell_text(total.cells[column], f"{{{{ stats.total.{key} }}}}", "DVK Table Heading")
     # A handful of rows: the whole table stays on one page.
-    for row in grid.rows[:-1]:
+    for row in grid.rows[:-1] if whole else grid.rows[:2]:
         keep_with_next(paragraph for cell in row.cells for paragraph in cell.paragraphs)
 
 
@@ -158,7 +159,7 @@ def tong_hop_dang_ky():
     tag(document, "{%p endfor %}")
     para(document, "2. Số mô hình, điển hình đăng ký", "DVK Heading")
     para(document, "{{ models_sentence }}")
-    stats_table(document, recognised=False)
+    stats_table(document, recognised=False, whole=False)
     para(document, "{{ closing }}", "DVK Note")
     para(document, "")
     signature_block(document)
