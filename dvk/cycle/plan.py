@@ -7,6 +7,7 @@ the document profile, the numbering register), never re-reading a default half-w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from dvk.settings import Settings
@@ -30,6 +31,7 @@ class RunPlan:
     drive_folder: str = ""  # Google Drive folder to upload the documents to, when given
     in_dir: Path | None = None  # where collect/check wrote their files, when not out_dir
     register: Path | None = None  # the evaluated register, when not the year's one in in_dir
+    reply_by: date | None = None  # the reminder letter's answer date (None: a week after the run)
 
     @property
     def roster(self) -> str:

@@ -89,6 +89,7 @@ def build_reports(plan: RunPlan):
         organisation=plan.organisation,
         profile=plan.profile,
         pdf=plan.pdf,
+        reply_by=plan.reply_by,
     )
 
 
@@ -102,6 +103,7 @@ def write_reminder_letter(plan: RunPlan) -> Path:
         plan.settings,
         organisation=plan.organisation,
         profile=plan.profile,
+        reply_by=plan.reply_by,
     )
 
 

@@ -13,10 +13,14 @@ import argparse
 from pathlib import Path
 
 from dvk.documents.render import TEMPLATE_NAMES, templates_dir
+from dvk.documents.review_template import so_ket_tong_ket
+from dvk.documents.template_blocks import header_block, signature_block, title_block, title_rule
 from dvk.documents.template_kit import (
     LEFT,
+    add_row,
     cell_text,
     keep_together,
+    keep_with_next,
     new_document,
     new_section,
     para,
@@ -29,57 +33,13 @@ from dvk.documents.template_kit import (
 
 DVK_TITLE = '"DÂN VẬN KHÉO"'  # in headings set in capitals
 DVK = '"Dân vận khéo"'  # in running text and summary lines
+# Column 5's bracketed guidance in the form attached to plan 31-KH/TU.
+FORM_CONTENT_GUIDANCE = "(Giải quyết vấn đề gì; ai thực hiện; kết quả dự kiến)"
 
 
-def header_block(document, with_subject: bool = False) -> None:
-    """Two borderless columns: issuing bodies and number left; national title and date right."""
-    grid = table(document, 1, [8.0, 8.5], grid=False)
-    left, right = grid.rows[0].cells
-    cell_text(left, "{{ header.superior }}", "DVK Header Superior")
-    para(left, "{{ header.issuer }}", "DVK Header Issuer")
-    tag(left, "{%p if header.star %}")
-    para(left, "{{ header.star }}", "DVK Header Star")
-    tag(left, "{%p endif %}")
-    para(left, "{{ header.number_line }}", "DVK Header Number")
-    if with_subject:
-        para(left, "{{ header.subject }}", "DVK Header Subject")
-    cell_text(right, "{{ header.national }}", "DVK Header National")
-    tag(right, "{%p if header.motto %}")
-    para(right, "{{ header.motto }}", "DVK Header Motto")
-    tag(right, "{%p endif %}")
-    para(right, "{{ header.date_line }}", "DVK Header Date")
-
-
-def title_block(document, title: str, summary: str) -> None:
-    para(document, title, "DVK Title")
-    para(document, summary, "DVK Summary")
-    para(document, "-----", "DVK Rule")
-
-
-def signature_block(document) -> None:
-    """`Nơi nhận:` on the left, the signer on the right, never alone on a page: the last two
-    paragraphs of text before it are kept on the same page."""
-    text = [p for p in document.paragraphs if not p.text.startswith("{%p")]
-    for paragraph in text[-2:]:
-        paragraph.paragraph_format.keep_with_next = True
-    grid = table(document, 1, [7.5, 9.0], grid=False)
-    left, right = grid.rows[0].cells
-    cell_text(left, "Nơi nhận:", "DVK Recipients Heading")
-    tag(left, "{%p for line in recipients %}")
-    para(left, "{{ line }}", "DVK Recipients")
-    tag(left, "{%p endfor %}")
-    cell_text(right, "{{ sign.authority }}", "DVK Authority")
-    tag(right, "{%p if sign.position %}")
-    para(right, "{{ sign.position }}", "DVK Position")
-    tag(right, "{%p endif %}")
-    for _ in range(4):
-        para(right, "", "DVK Signer")
-    para(right, "{{ sign.name }}", "DVK Signer")
-    keep_together(grid)
-
-
-def stats_table(document, recognised: bool) -> None:
-    """Registrations by field × collective/individual × new/replicated (and recognised)."""
+def stats_table(document, recognised: bool, whole: bool = True) -> None:
+    """Registrations by field × collective/individual × new/replicated (and recognised); `whole`:
+    kept on one page (not when the signature follows, or the page before would be left half empty)."""
     widths = [1.0, 4.2, 1.9, 1.8, 1.8, 1.8, 1.8] + ([2.2] if recognised else [])
     if not recognised:
         widths[1] += 2.2
@@ -99,20 +59,24 @@ def stats_table(document, recognised: bool) -> None:
         cell_text(second.cells[column], "Xây dựng mới", "DVK Table Heading")
         cell_text(second.cells[column + 1], "Nhân rộng", "DVK Table Heading")
     for row in (first, second):
+        repeat_as_header(row)
         vertical_center(row)
     keys = ["total", "collective_new", "collective_replicated", "individual_new", "individual_replicated"]
     keys += ["recognised"] if recognised else []
-    cell_text(grid.add_row().cells[0], "{%tr for s in stats.rows %}")
-    body = grid.add_row()
+    cell_text(add_row(grid).cells[0], "{%tr for s in stats.rows %}")
+    body = add_row(grid)
     cell_text(body.cells[0], "{{ s.numeral }}", "DVK Table Center")
     cell_text(body.cells[1], "{{ s.label }}", "DVK Table")
     for column, key in enumerate(keys, start=2):
         cell_text(body.cells[column], f"{{{{ s.{key} }}}}", "DVK Table Center")
-    cell_text(grid.add_row().cells[0], "{%tr endfor %}")
-    total = grid.add_row()
+    cell_text(add_row(grid).cells[0], "{%tr endfor %}")
+    total = add_row(grid)
     cell_text(total.cells[1], "Tổng cộng", "DVK Table Section")
     for column, key in enumerate(keys, start=2):
         cell_text(total.cells[column], f"{{{{ stats.total.{key} }}}}", "DVK Table Heading")
+    # A handful of rows: the whole table stays on one page.
+    for row in grid.rows[:-1] if whole else grid.rows[:2]:
+        keep_with_next(paragraph for cell in row.cells for paragraph in cell.paragraphs)
 
 
 def form_table(document, with_unit: bool) -> None:
@@ -146,18 +110,20 @@ def form_table(document, with_unit: bool) -> None:
         6: "Nhân rộng",
     }.items():
         cell_text(second.cells[column], text, "DVK Table Heading")
+    guidance = first.cells[4].add_paragraph(FORM_CONTENT_GUIDANCE, style="DVK Table Center")
+    guidance.runs[0].font.italic = True
     for column in range(columns):
-        cell_text(numbers.cells[column], str(column + 1), "DVK Table Heading")
+        cell_text(numbers.cells[column], str(column + 1), "DVK Table Heading", italic=True)
     for row in (first, second, numbers):
         repeat_as_header(row)
         vertical_center(row)
 
-    cell_text(grid.add_row().cells[0], "{%tr for section in sections %}")
-    section_row = grid.add_row()
+    cell_text(add_row(grid).cells[0], "{%tr for section in sections %}")
+    section_row = add_row(grid)
     cell_text(section_row.cells[0], "{{ section.title }}", "DVK Table Section")
     section_row.cells[0].merge(section_row.cells[columns - 1])
-    cell_text(grid.add_row().cells[0], "{%tr for r in section.rows %}")
-    row = grid.add_row()
+    cell_text(add_row(grid).cells[0], "{%tr for r in section.rows %}")
+    row = add_row(grid)
     cell_text(row.cells[0], "{{ r.number }}. {{ r.name }}", "DVK Table")
     for column, key in {1: "collective", 2: "individual", 5: "new", 6: "replicated"}.items():
         cell_text(row.cells[column], f"{{{{ r.{key} }}}}", "DVK Table Center")
@@ -165,9 +131,9 @@ def form_table(document, with_unit: bool) -> None:
     cell_text(row.cells[4], "{{ r.content }}", "DVK Table")
     if with_unit:
         cell_text(row.cells[7], "{{ r.unit }}", "DVK Table")
-    cell_text(grid.add_row().cells[0], "{%tr endfor %}")
-    cell_text(grid.add_row().cells[0], "{%tr endfor %}")
-    total = grid.add_row()
+    cell_text(add_row(grid).cells[0], "{%tr endfor %}")
+    cell_text(add_row(grid).cells[0], "{%tr endfor %}")
+    total = add_row(grid)
     cell_text(total.cells[0], "TỔNG CỘNG: {{ totals.count }} mô hình, điển hình", "DVK Table Section")
     for column, key in {1: "collective", 2: "individual", 5: "new", 6: "replicated"}.items():
         cell_text(total.cells[column], f"{{{{ totals.{key} }}}}", "DVK Table Heading")
@@ -193,8 +159,8 @@ def tong_hop_dang_ky():
     tag(document, "{%p endfor %}")
     para(document, "2. Số mô hình, điển hình đăng ký", "DVK Heading")
     para(document, "{{ models_sentence }}")
-    stats_table(document, recognised=False)
-    para(document, "(Có danh sách tổng hợp kèm theo.)", "DVK Note")
+    stats_table(document, recognised=False, whole=False)
+    para(document, "{{ closing }}", "DVK Note")
     para(document, "")
     signature_block(document)
 
@@ -206,7 +172,7 @@ def tong_hop_dang_ky():
         "DVK Summary",
     )
     para(document, "(Kèm theo Báo cáo {{ attachment_of }})", "DVK Note")
-    para(document, "-----", "DVK Rule")
+    title_rule(document)
     form_table(document, with_unit=True)
     return document
 
@@ -215,7 +181,11 @@ def bieu_mau_don_vi():
     document = new_document(landscape=True)
     para(document, "ĐƠN VỊ: {{ unit.name }}", "DVK Header Issuer").alignment = LEFT
     para(document, f"SỐ MÔ HÌNH, ĐIỂN HÌNH {DVK_TITLE} ĐĂNG KÝ XÂY DỰNG, NHÂN RỘNG", "DVK Summary")
-    para(document, "NĂM {{ year }}", "DVK Rule", bold=True)
+    para(document, "NĂM {{ year }}", "DVK Summary")
+    tag(document, "{%p if plan_reference %}")
+    para(document, "(Kèm theo {{ plan_reference }})", "DVK Note")
+    tag(document, "{%p endif %}")
+    para(document, "", "DVK Title Rule")
     form_table(document, with_unit=False)
     grid = table(document, 1, [12.0, 13.2], grid=False)
     right = grid.rows[0].cells[1]
@@ -249,7 +219,7 @@ def bao_cao_ket_qua():
     para(document, "{{ recognised_sentence }}")
     para(document, "Bảng 1. Số mô hình, điển hình theo lĩnh vực và hình thức", "DVK Figure")
     stats_table(document, recognised=True)
-    para(document, "{{ chart }}", "DVK Centered")
+    para(document, "{{ chart }}", "DVK Centered").paragraph_format.keep_with_next = True
     para(document, "Hình 1. Số mô hình, điển hình đăng ký theo lĩnh vực và hình thức", "DVK Figure")
     para(document, "III. ĐÁNH GIÁ CHUNG", "DVK Heading")
     for number, (title, key) in enumerate(
@@ -282,7 +252,9 @@ def cong_van_don_doc():
     document = new_document()
     header_block(document, with_subject=True)
     para(document, "")
-    para(document, "Kính gửi: {{ addressee }}.", "DVK Centered")
+    paragraph = para(document, "", "DVK Centered")
+    paragraph.add_run("Kính gửi:", style="DVK Addressee Lead")
+    paragraph.add_run(" {{ addressee }}.")
     para(document, "{{ opening }}")
     para(document, "{{ situation }}")
     tag(document, "{%p if units %}")
@@ -301,8 +273,8 @@ def cong_van_don_doc():
         cell_text(grid.rows[0].cells[column], text, "DVK Table Heading")
     repeat_as_header(grid.rows[0])
     vertical_center(grid.rows[0])
-    cell_text(grid.add_row().cells[0], "{%tr for u in units %}")
-    row = grid.add_row()
+    cell_text(add_row(grid).cells[0], "{%tr for u in units %}")
+    row = add_row(grid)
     for column, (key, style) in enumerate(
         [
             ("number", "DVK Table Center"),
@@ -314,11 +286,11 @@ def cong_van_don_doc():
         ]
     ):
         cell_text(row.cells[column], f"{{{{ u.{key} }}}}", style)
-    cell_text(grid.add_row().cells[0], "{%tr endfor %}")
+    cell_text(add_row(grid).cells[0], "{%tr endfor %}")
     para(document, "")
     tag(document, "{%p endif %}")
     para(document, "{{ request }}")
-    para(document, "Trân trọng.")
+    para(document, "{{ closing }}")
     signature_block(document)
     return document
 
@@ -331,18 +303,18 @@ def quyet_dinh_cong_nhan():
         "QUYẾT ĐỊNH",
         f"về việc công nhận mô hình, điển hình {DVK} năm {{{{ year }}}}",
     )
-    para(document, "{{ authority }}", "DVK Centered Bold")
+    # Party: "Căn cứ …" lines, then "<BODY> QUYẾT ĐỊNH"; State (NĐ 30): the authority first,
+    # then "Căn cứ …", then "QUYẾT ĐỊNH:". The profile says which (decision_context).
+    tag(document, "{%p if authority_before %}")
+    para(document, "{{ authority_before }}", "DVK Centered Bold")
+    tag(document, "{%p endif %}")
     tag(document, "{%p for line in basis %}")
     para(document, "{{ line }}", "DVK Basis")
     tag(document, "{%p endfor %}")
-    para(document, "QUYẾT ĐỊNH:", "DVK Centered Bold")
-    paragraph = para(document, "Điều 1. ", bold=True)
-    paragraph.add_run(f"Công nhận {{{{ count }}}} mô hình, điển hình {DVK} năm {{{{ year }}}}, ")
-    paragraph.add_run("{{ count_detail }} (có danh sách kèm theo).")
-    paragraph = para(document, "Điều 2. ", bold=True)
-    paragraph.add_run("Quyết định có hiệu lực kể từ ngày ký.")
-    paragraph = para(document, "Điều 3. ", bold=True)
-    paragraph.add_run("{{ executors }} chịu trách nhiệm thi hành Quyết định này.")
+    para(document, "{{ decides }}", "DVK Centered Bold")
+    for number in (1, 2, 3):
+        paragraph = para(document, f"Điều {number}. ", bold=True)
+        paragraph.add_run(f"{{{{ articles[{number - 1}] }}}}")
     para(document, "")
     signature_block(document)
 
@@ -350,7 +322,7 @@ def quyet_dinh_cong_nhan():
     para(document, "DANH SÁCH", "DVK Summary")
     para(document, f"MÔ HÌNH, ĐIỂN HÌNH {DVK_TITLE} ĐƯỢC CÔNG NHẬN NĂM {{{{ year }}}}", "DVK Summary")
     para(document, "(Kèm theo Quyết định {{ attachment_of }})", "DVK Note")
-    para(document, "-----", "DVK Rule")
+    title_rule(document)
     widths = [1.2, 6.6, 4.4, 2.2, 4.6, 3.6, 2.6]
     grid = table(document, 1, widths)
     for column, text in enumerate(
@@ -367,8 +339,8 @@ def quyet_dinh_cong_nhan():
         cell_text(grid.rows[0].cells[column], text, "DVK Table Heading")
     repeat_as_header(grid.rows[0])
     vertical_center(grid.rows[0])
-    cell_text(grid.add_row().cells[0], "{%tr for r in annex %}")
-    row = grid.add_row()
+    cell_text(add_row(grid).cells[0], "{%tr for r in annex %}")
+    row = add_row(grid)
     for column, (key, style) in enumerate(
         [
             ("number", "DVK Table Center"),
@@ -381,7 +353,7 @@ def quyet_dinh_cong_nhan():
         ]
     ):
         cell_text(row.cells[column], f"{{{{ r.{key} }}}}", style)
-    cell_text(grid.add_row().cells[0], "{%tr endfor %}")
+    cell_text(add_row(grid).cells[0], "{%tr endfor %}")
     return document
 
 
@@ -391,6 +363,7 @@ BUILDERS = {
     "bao_cao_ket_qua": bao_cao_ket_qua,
     "cong_van_don_doc": cong_van_don_doc,
     "quyet_dinh_cong_nhan": quyet_dinh_cong_nhan,
+    "so_ket_tong_ket": so_ket_tong_ket,
 }
 
 

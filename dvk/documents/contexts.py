@@ -104,7 +104,7 @@ def models_sentence(stats: Statistics) -> str:
     total = stats.total
     return (
         f"Tổng số {total.total} mô hình, điển hình đăng ký; trong đó {total.collective} mô hình tập thể, "
-        f"{total.individual} điển hình cá nhân; {total.new} xây dựng mới, {total.replicated} nhân rộng. "
+        f"{total.individual} mô hình cá nhân; {total.new} xây dựng mới, {total.replicated} nhân rộng. "
         "Cụ thể theo lĩnh vực như sau:"
     )
 
@@ -132,8 +132,9 @@ def common(profile: FormatProfile, org: Organisation, document: str, kind: str, 
         "header": heading.header(
             profile, org, kind, header.get("number"), header.get("on"), year, header.get("subject", "")
         ),
-        "sign": heading.signature(org.signer_for(document)),
-        "recipients": heading.recipients(org.lines(document, "recipients")),
+        "title_rule": profile.title_rule,
+        "sign": heading.signature(profile, org.signer_for(document)),
+        "recipients": heading.recipients(profile, org.lines(document, "recipients")),
     }
 
 
@@ -154,15 +155,25 @@ def consolidated_context(
         "unit_lines": unit_lines(units),
         "models_sentence": models_sentence(stats),
         "stats": stats.as_context(),
+        "closing": heading.ended(profile, "(Có danh sách tổng hợp kèm theo)"),
         "attachment_of": attachment_of(profile, org, "report", None, None, year),
         "sections": sections(registrations),
         "totals": totals(registrations),
     }
 
 
-def unit_form_context(year: int, unit_name: str, registrations: pd.DataFrame) -> dict:
+def plan_reference(org: Organisation) -> str:
+    """The plan the form is attached to, without its subject: `Kế hoạch số 15-KH/…, ngày … của …`."""
+    configured = org.text("bieu_mau_don_vi", "plan_reference", "")
+    if configured:
+        return configured
+    return org.plan.split(" về ", 1)[0].strip()
+
+
+def unit_form_context(year: int, unit_name: str, registrations: pd.DataFrame, plan: str = "") -> dict:
     return {
         "unit": {"name": heading.upper(unit_name)},
+        "plan_reference": plan,
         "year": year,
         "sections": sections(registrations),
         "totals": totals(registrations),
@@ -183,6 +194,8 @@ def results_context(
         key: org.lines(document, key)
         for key in ("leadership", "strengths", "limitations", "causes", "lessons", "directions", "proposals")
     }
+    if text["proposals"]:
+        text["proposals"][-1] = heading.ended(profile, text["proposals"][-1])
     return {
         **common(profile, org, document, "report", year),
         "year": year,
@@ -218,13 +231,14 @@ def reminder_context(
     statuses: pd.DataFrame,
     units: UnitCounts,
     deadline: date,
+    reply_by: date,
 ) -> dict:
     document = "cong_van_don_doc"
     listed = _reminder_units(statuses)
     basis = f"Thực hiện {org.plan}, " if org.plan else ""
     opening = (
         f"{basis}{org.issuing_body_full} đã đề nghị các cơ quan, đơn vị, địa phương đăng ký xây dựng, "
-        f"nhân rộng mô hình, điển hình {DVK} năm {year}, gửi về trước ngày {deadline:%d/%m/%Y}."
+        f"nhân rộng mô hình, điển hình {DVK} năm {year}, gửi về trước ngày {heading.short_date(deadline)}."
     )
     if listed:
         situation = (
@@ -233,8 +247,7 @@ def reminder_context(
         )
     else:
         situation = "Đến nay, tất cả các cơ quan, đơn vị, địa phương đã đăng ký đúng hạn và đạt chỉ tiêu."
-    reply_by = org.text(document, "reply_by", "")
-    when = f"trước ngày {reply_by}" if reply_by else "trong thời gian sớm nhất"
+    when = f"trước ngày {heading.short_date(reply_by)}"
     request = (
         f"{org.issuing_body_full} đề nghị các cơ quan, đơn vị, địa phương chưa đăng ký "
         "hoặc chưa đạt chỉ tiêu khẩn trương đăng ký, bổ sung mô hình, điển hình theo biểu mẫu, "
@@ -249,6 +262,7 @@ def reminder_context(
         "situation": situation,
         "units": listed,
         "request": request,
+        "closing": heading.ended(profile, "Trân trọng."),
     }
 
 
@@ -267,6 +281,17 @@ def annex_rows(recognised: pd.DataFrame) -> list[dict]:
     ]
 
 
+def recognised_levels(levels: list[str]) -> str:
+    """`cấp tỉnh`, or `(12 cấp tỉnh, 4 cấp sở, ngành)` when the decision recognises several levels."""
+    counts: dict[str, int] = {}
+    for level in levels:
+        if level:
+            counts[level] = counts.get(level, 0) + 1
+    if len(counts) == 1:
+        return next(iter(counts)).lower()
+    return "(" + ", ".join(f"{n} {level.lower()}" for level, n in counts.items()) + ")" if counts else ""
+
+
 def decision_context(
     profile: FormatProfile,
     org: Organisation,
@@ -274,22 +299,34 @@ def decision_context(
     recognised: pd.DataFrame,
     number: str | None,
     signed_on: date | None,
+    levels: list[str] | None = None,
 ) -> dict:
+    """`levels`: the recognition level label of each recognised row ("Cấp tỉnh", …), in order."""
     document = "quyet_dinh_cong_nhan"
     form = recognised["form"]
     collective = int((form == Form.COLLECTIVE.value).sum())
     individual = int((form == Form.INDIVIDUAL.value).sum())
+    authority = heading.upper(org.text(document, "authority", org.issuing_body_full))
+    level = recognised_levels(levels or [])
+    what = f"mô hình, điển hình {DVK}" + (f" {level}" if level else "")
+    articles = [
+        f"Công nhận {len(recognised)} {what} năm {year}, gồm {collective} mô hình tập thể và "
+        f"{individual} mô hình cá nhân (có danh sách kèm theo).",
+        "Quyết định có hiệu lực kể từ ngày ký.",
+        heading.ended(
+            profile, f"{org.text(document, 'executors')} chịu trách nhiệm thi hành Quyết định này."
+        ),
+    ]
     return {
         **common(profile, org, document, "decision", year, number=number, on=signed_on),
         "year": year,
-        "authority": heading.upper(org.text(document, "authority", org.issuing_body_full)),
+        "authority_before": authority if profile.decision_authority_first else "",
         # "Căn cứ …;" lines, then "Xét đề nghị của …," as the last one.
         "basis": heading.basis_lines(
             profile, org.lines(document, "basis") + [org.text(document, "proposal", "")]
         ),
-        "count": len(recognised),
-        "count_detail": f"gồm {collective} mô hình tập thể và {individual} điển hình cá nhân",
-        "executors": org.text(document, "executors"),
+        "decides": profile.decision_decides.format(authority=authority),
+        "articles": articles,
         "attachment_of": attachment_of(profile, org, "decision", number, signed_on, year),
         "annex": annex_rows(recognised),
     }

@@ -13,7 +13,7 @@ from dvk.documents.render import render_docx
 from dvk.documents.reports import load_format, usable_rows
 from dvk.errors import DvkError, NothingToDecide
 from dvk.folders import report_file_names
-from dvk.register.evaluation import RESULT_HEADER, EvaluationCheck
+from dvk.register.evaluation import LEVEL_LABELS, RESULT_HEADER, EvaluationCheck
 from dvk.schema import FIELD_SECTIONS
 
 
@@ -50,10 +50,11 @@ def write_decision(
             "chưa có gì để ra quyết định công nhận."
         )
     recognised = _in_section_order(recognised)
+    levels = [LEVEL_LABELS[checked.levels[i]] for i in recognised["registration_id"] if i in checked.levels]
     out = Path(out_dir) / report_file_names(year)["decision"]
     path = render_docx(
         "quyet_dinh_cong_nhan",
-        contexts.decision_context(fmt, org, year, recognised, number, signed_on),
+        contexts.decision_context(fmt, org, year, recognised, number, signed_on, levels),
         out,
         fmt,
     )

@@ -35,9 +35,20 @@ def date_line(profile: FormatProfile, place: str, on: date | None, year: int) ->
     return profile.date.format(place=place, day=day_text(on.day), month=month_text(on.month), year=on.year)
 
 
+def short_date(on: date) -> str:
+    """A date in running text: `31/3/2026`, `5/10/2026` (no leading zeros)."""
+    return f"{on.day}/{on.month}/{on.year}"
+
+
+def padded_number(profile: FormatProfile, number: str | None) -> str:
+    """Numbers below 10 take a leading zero (`01`); anything else is shown as typed."""
+    text = (number or "").strip()
+    return text.zfill(profile.number_digits) if text.isdigit() else text
+
+
 def number_line(profile: FormatProfile, symbol: str, kind: str, number: str | None) -> str:
     """`Số 12-BC/BTGDVTU` (Party) or `Số: 12/BC-UBND` (state); blank spaces when no number yet."""
-    shown = (number or "").strip() or profile.number_blank
+    shown = padded_number(profile, number) or profile.number_blank
     pattern = profile.number_letter if kind == "letter" else profile.number
     return pattern.format(number=shown, type=profile.types.get(kind, ""), symbol=symbol)
 
@@ -67,25 +78,50 @@ def header(
     return {
         "superior": upper(org.superior_body),
         "issuer": upper(org.issuing_body),
+        "issuer_rule": profile.rule("issuer") > 0,
         "star": "*" if profile.star else "",
         "number_line": number_line(profile, org.symbol, kind, number),
         "subject": subject,
         "national": profile.national,
         "motto": profile.motto,
+        "motto_rule": bool(profile.motto) and profile.rule("motto") > 0,
         "date_line": date_line(profile, org.place, on, year),
     }
 
 
-def signature(signer: Signer) -> dict:
+def authority_line(profile: FormatProfile, authority: str) -> str:
+    """`K/T TRƯỞNG BAN` (Party) or `KT. GIÁM ĐỐC` (state): the lead written as the profile says."""
+    text = upper(authority.strip())
+    for written, wanted in profile.signature_abbreviations.items():
+        if text.startswith(written.upper() + " "):
+            return wanted + text[len(written) :]
+    return text
+
+
+def signature(profile: FormatProfile, signer: Signer) -> dict:
     return {
-        "authority": upper(signer.authority),
+        "authority": authority_line(profile, signer.authority),
         "position": upper(signer.position),
         "name": signer.name,
     }
 
 
-def recipients(items: list[str]) -> list[str]:
-    return listed(items, prefix="- ", middle=",", last=".")
+def recipients(profile: FormatProfile, items: list[str]) -> list[str]:
+    """`- Như trên,` … `- Lưu Văn phòng Ban.` (Party) or `- Như trên;` … `- Lưu: VT, …` (state).
+
+    A profile with a filing line adds it when no recipient line files the document already."""
+    items = list(items)
+    if profile.filing_line and not any(_bare(item).startswith("Lưu") for item in items):
+        items.append(profile.filing_line)
+    return listed(items, prefix="- ", middle=profile.recipients_middle, last=profile.recipients_last)
+
+
+def ended(profile: FormatProfile, text: str) -> str:
+    """The last sentence of a body: `…này./.` when the profile ends a body with `./.`."""
+    text = text.rstrip()
+    if not profile.body_end:
+        return text
+    return text.rstrip(".") + profile.body_end
 
 
 def basis_lines(profile: FormatProfile, items: list[str]) -> list[str]:

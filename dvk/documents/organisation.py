@@ -76,9 +76,32 @@ def _signer(table: dict, where: str, path: Path | None) -> Signer:
     )
 
 
-def load_organisation(path: Path | None = None) -> Organisation:
+PROFILES_KEY = "profiles"
+
+
+def _merged(base: dict, override: dict) -> dict:
+    """`base` with the tables of `override` laid over it (tables merged, other values replaced)."""
+    result = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = _merged(result[key], value)
+        else:
+            result[key] = value
+    return result
+
+
+def load_organisation(path: Path | None = None, profile: str | None = None) -> Organisation:
+    """The organisation for `profile` (default: the file's `profile`). A `[profiles.<name>]` table
+    holds what differs for that profile: a State profile is for a State body, so its issuer,
+    signer and document texts are its own, not the Party committee's."""
     path = organisation_path(path)
     data = load_toml(path)
+    name = str(profile or data.get("profile", DEFAULT_PROFILE))
+    overrides = data.get(PROFILES_KEY, {})
+    if not isinstance(overrides, dict):
+        raise ConfigError(f"{path}: [{PROFILES_KEY}] phải là một bảng.")
+    data = _merged({k: v for k, v in data.items() if k != PROFILES_KEY}, overrides.get(name, {}))
+    data["profile"] = name
     org = data.get("organisation")
     if not isinstance(org, dict):
         raise ConfigError(f"{path}: thiếu mục [organisation].")

@@ -56,6 +56,21 @@ class FormatProfile:
     types: dict[str, str]
     header_columns_mm: tuple[float, float] = (80.0, 85.0)
     styles: dict[str, StyleSpec] = field(default_factory=dict)
+    number_digits: int = 2
+    decision_authority_first: bool = False
+    decision_decides: str = "{authority} QUYẾT ĐỊNH"
+    signature_abbreviations: dict[str, str] = field(default_factory=dict)
+    recipients_middle: str = ","
+    recipients_last: str = "."
+    filing_line: str = ""
+    body_end: str = ""
+    title_rule: str = "-----"
+    rules: dict[str, float] = field(default_factory=dict)
+
+    def rule(self, where: str) -> float:
+        """The drawn rule under `issuer`, `motto` or `title`, as a fraction of the line above it
+        (0: no rule)."""
+        return self.rules.get(where, 0.0)
 
 
 def profile_path(name: str, folder: Path | None = None) -> Path:
@@ -73,6 +88,27 @@ def _style(name: str, spec: dict, where: str) -> StyleSpec:
     if unknown:
         raise ConfigError(f"Thể thức {where}, kiểu «{name}»: khóa không hợp lệ {sorted(unknown)}.")
     return StyleSpec(**spec)
+
+
+def _rules(data: dict) -> dict:
+    """The optional rule tables: [number], [decision], [signature], [recipients], [body], [rules]."""
+    number, decision = data.get("number", {}), data.get("decision", {})
+    recipients, body = data.get("recipients", {}), data.get("body", {})
+    rules = data.get("rules", {})
+    return {
+        "number_digits": int(number.get("min_digits", 2)),
+        "decision_authority_first": bool(decision.get("authority_first", False)),
+        "decision_decides": str(decision.get("decides", "{authority} QUYẾT ĐỊNH")),
+        "signature_abbreviations": {
+            str(k): str(v) for k, v in data.get("signature", {}).get("abbreviations", {}).items()
+        },
+        "recipients_middle": str(recipients.get("middle", ",")),
+        "recipients_last": str(recipients.get("last", ".")),
+        "filing_line": str(recipients.get("filing", "")),
+        "body_end": str(body.get("end", "")),
+        "title_rule": str(rules.get("title_text", "-----")),
+        "rules": {key: float(rules.get(key, 0)) for key in ("issuer", "motto", "title")},
+    }
 
 
 def load_profile(name: str, folder: Path | None = None) -> FormatProfile:
@@ -110,6 +146,7 @@ def load_profile(name: str, folder: Path | None = None) -> FormatProfile:
             types={str(k): str(v) for k, v in _require(data, "types", where).items()},
             header_columns_mm=tuple(float(v) for v in header.get("columns_mm", (80, 85))),
             styles={name: _style(name, spec, where) for name, spec in data.get("styles", {}).items()},
+            **_rules(data),
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"Thể thức {where} có giá trị không hợp lệ: {exc}") from exc

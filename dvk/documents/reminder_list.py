@@ -14,6 +14,7 @@ from dvk.check.reminders import reminder_message, units_to_remind
 from dvk.folders import reminder_list_path
 from dvk.safe_text import put_cell
 from dvk.schema import STATUS_LABELS, UnitStatus
+from dvk.xlsx_pages import print_pages
 
 REMINDER_HEADERS = [
     "Mã đơn vị",
@@ -53,5 +54,6 @@ def write_reminder_list(
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEFG", [14, 36, 14, 11, 30, 28, 80], strict=True):
         sheet.column_dimensions[letter].width = width
+    print_pages(sheet)
     path = reminder_list_path(folder, year)
     return save_atomically(path, workbook.save), len(rows)

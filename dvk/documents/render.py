@@ -22,6 +22,7 @@ from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate, InlineImage
 
 from dvk.atomic import save_atomically
+from dvk.documents import layout
 from dvk.documents.profiles import FormatProfile
 from dvk.errors import ConfigError
 
@@ -31,6 +32,7 @@ TEMPLATE_NAMES = (
     "bao_cao_ket_qua",
     "cong_van_don_doc",
     "quyet_dinh_cong_nhan",
+    "so_ket_tong_ket",
 )
 TEMPLATES_ENV = "DVK_TEMPLATES_DIR"
 DEFAULT_TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates" / "docx"
@@ -92,21 +94,6 @@ def set_font_name(font, name: str) -> None:
         fonts.set(qn(attribute), name)
 
 
-HEADER_STYLE = "DVK Header Superior"
-
-
-def _header_columns(document, widths_mm: tuple[float, float]) -> None:
-    """The header table's two column widths (its first cell starts with the superior body)."""
-    for table in document.tables:
-        first = table.rows[0].cells[0].paragraphs
-        if not first or first[0].style.name != HEADER_STYLE or len(table.columns) != 2:
-            continue
-        for column, width in zip(table.columns, widths_mm, strict=True):
-            column.width = Mm(width)
-            for cell in column.cells:
-                cell.width = Mm(width)
-
-
 def apply_profile(document, profile: FormatProfile) -> None:
     """Page size and margins on every section (keeping its orientation), fonts and sizes."""
     page = profile.page
@@ -118,7 +105,7 @@ def apply_profile(document, profile: FormatProfile) -> None:
         section.bottom_margin = Mm(page.bottom_mm)
         section.left_margin = Mm(page.left_mm)
         section.right_margin = Mm(page.right_mm)
-    _header_columns(document, profile.header_columns_mm)
+    layout.size_header(document, profile.header_columns_mm)
     normal = document.styles["Normal"]
     set_font_name(normal.font, profile.font_name)
     normal.font.size = Pt(profile.body_pt)
@@ -136,6 +123,7 @@ def apply_profile(document, profile: FormatProfile) -> None:
             value = getattr(spec, attribute)
             if value is not None:
                 setattr(font, attribute, value)
+    layout.draw_rules(document, profile)
 
 
 def render_docx(

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
 
 from dvk.check.counts import unit_counts
+from dvk.dates import VIETNAM
 from dvk.documents import contexts
+from dvk.documents.address_warnings import district_address_warnings
 from dvk.documents.chart import registrations_chart
 from dvk.documents.organisation import Organisation, load_organisation
 from dvk.documents.pdf import require_soffice, to_pdf
@@ -36,6 +39,7 @@ from dvk.schema import REGISTRATION_COLUMNS, REJECT_COLUMNS, UNIT_STATUS_COLUMNS
 from dvk.settings import Settings
 from dvk.tables import read_csv
 
+REPLY_DAYS = 7
 CHART_WIDTH_MM = 150
 
 
@@ -64,8 +68,8 @@ class ReportFiles:
 def load_format(organisation: Path | None, profile: str | None) -> tuple[Organisation, FormatProfile]:
     """The organisation, and its profile: from `formats/` beside the organisation file when there
     is one, otherwise from the mappings folder."""
-    org = load_organisation(organisation)
-    name = profile or org.profile
+    org = load_organisation(organisation, profile)
+    name = org.profile
     beside = org.path.parent if org.path else None
     folder = beside if beside and profile_path(name, beside).exists() else mappings_dir()
     return org, load_profile(name, folder)
@@ -109,10 +113,13 @@ def build_reports(
     organisation: Path | None = None,
     profile: str | None = None,
     pdf: bool = False,
+    reply_by: date | None = None,
 ) -> ReportFiles:
     """Reads in_dir/registrations.csv, in_dir/unit_status.csv, in_dir/rejects.csv (as written by
     `dvk collect` + `dvk check`, read with dvk.tables.read_csv) and, if present, the register
-    in_dir/so_theo_doi_<Y>.xlsx (for recognised counts)."""
+    in_dir/so_theo_doi_<Y>.xlsx (for recognised counts). Safe to call again after the decision:
+    the results report is then rewritten with the recognised counts. `reply_by` is the date the
+    reminder letter asks units to answer by (default: a week after today)."""
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     soffice = require_soffice() if pdf else None
     org, fmt = load_format(organisation, profile)
@@ -122,6 +129,7 @@ def build_reports(
     )
     rejects = _read_optional(in_dir / REJECTS_CSV, REJECT_COLUMNS)
     registrations = contexts.ordered(registrations, statuses["unit_code"].tolist())
+    warnings += district_address_warnings(registrations)
 
     evaluated = None
     recognised = None
@@ -165,8 +173,9 @@ def build_reports(
             fmt,
             images={"chart": Image(chart, CHART_WIDTH_MM)},
         )
-    reminder = _render_reminder_letter(year, statuses, units, out_dir, settings, org, fmt)
-    unit_forms = write_unit_forms(year, registrations, out_dir / UNIT_FORMS_DIR, fmt)
+    reminder = _render_reminder_letter(year, statuses, units, out_dir, settings, org, fmt, reply_by)
+    plan = contexts.plan_reference(org)
+    unit_forms = write_unit_forms(year, registrations, out_dir / UNIT_FORMS_DIR, fmt, plan)
     files = ReportFiles(consolidated, workbook, results, reminder, unit_forms, [], warnings)
     if pdf:
         files.pdfs = to_pdf([consolidated, results, reminder, *unit_forms], soffice)
@@ -180,11 +189,15 @@ def _read_statuses(in_dir: Path) -> pd.DataFrame:
     return read_csv(status_path, UNIT_STATUS_COLUMNS)
 
 
-def _render_reminder_letter(year, statuses, units, out_dir: Path, settings: Settings, org, fmt) -> Path:
+def _render_reminder_letter(
+    year, statuses, units, out_dir: Path, settings: Settings, org, fmt, reply_by: date | None
+) -> Path:
+    """The letter asks units to answer by `reply_by` (default: a week after today)."""
     deadline = settings.mappings.deadlines.deadline_date(year)
+    reply_by = reply_by or datetime.now(VIETNAM).date() + timedelta(days=REPLY_DAYS)
     return render_docx(
         "cong_van_don_doc",
-        contexts.reminder_context(fmt, org, year, statuses, units, deadline),
+        contexts.reminder_context(fmt, org, year, statuses, units, deadline, reply_by),
         Path(out_dir) / report_file_names(year)["reminder_letter"],
         fmt,
     )
@@ -198,14 +211,18 @@ def write_reminder_letter(
     *,
     organisation: Path | None = None,
     profile: str | None = None,
+    reply_by: date | None = None,
 ) -> Path:
     """Only the reminder letter (công văn đôn đốc), from in_dir/unit_status.csv."""
     org, fmt = load_format(organisation, profile)
     statuses = _read_statuses(in_dir)
-    return _render_reminder_letter(year, statuses, unit_counts(statuses), out_dir, settings, org, fmt)
+    units = unit_counts(statuses)
+    return _render_reminder_letter(year, statuses, units, out_dir, settings, org, fmt, reply_by)
 
 
-def write_unit_forms(year: int, registrations: pd.DataFrame, folder: Path, fmt: FormatProfile) -> list[Path]:
+def write_unit_forms(
+    year: int, registrations: pd.DataFrame, folder: Path, fmt: FormatProfile, plan: str = ""
+) -> list[Path]:
     """bieu_mau/<unit_code>.docx for every unit with registrations (file name made safe)."""
     written = []
     used: set[str] = set()
@@ -214,6 +231,6 @@ def write_unit_forms(year: int, registrations: pd.DataFrame, folder: Path, fmt: 
         while name in used:  # two codes that only differ by unsafe characters
             name += "_"
         used.add(name)
-        context = contexts.unit_form_context(year, str(rows["unit_name"].iloc[0]), rows)
+        context = contexts.unit_form_context(year, str(rows["unit_name"].iloc[0]), rows, plan)
         written.append(render_docx("bieu_mau_don_vi", context, folder / f"{name}.docx", fmt))
     return written

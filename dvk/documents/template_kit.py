@@ -11,7 +11,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
@@ -51,8 +51,17 @@ STYLES: dict[str, tuple] = {
     "DVK Table Section": (LEFT, 12, True, False, False, 2, 2),
     "DVK Note": (CENTER, 14, False, True, False, 0, 0),
     "DVK Figure": (CENTER, 12, False, True, False, 3, 6),
+    "DVK Page Number": (CENTER, 14, False, False, False, 0, 0),
+    # Drawn rules (a bottom border on a tiny paragraph), sized by the profile at render time.
+    "DVK Issuer Rule": (CENTER, 2, False, False, False, 0, 6),
+    "DVK Motto Rule": (CENTER, 2, False, False, False, 0, 0),
+    "DVK Title Rule": (CENTER, 2, False, False, False, 0, 6),
+    "DVK Staff Note": (JUSTIFY, 14, False, True, False, 0, 6),
 }
-_FIRST_LINE_INDENT = {"DVK Heading", "DVK Basis"}
+_FIRST_LINE_INDENT = {"DVK Heading", "DVK Basis", "DVK Staff Note"}
+# Headings, titles and captions never stay alone at the foot of a page.
+_KEEP_WITH_NEXT = {"DVK Title", "DVK Summary", "DVK Rule", "DVK Title Rule", "DVK Heading", "DVK Figure"}
+CHARACTER_STYLES = {"DVK Addressee Lead": (False, False)}  # name: (bold, italic); "Kính gửi:"
 
 
 def new_document(landscape: bool = False):
@@ -80,8 +89,17 @@ def new_document(landscape: bool = False):
         if name.startswith(("DVK Header", "DVK Table", "DVK Recipients", "DVK Authority")) or name in (
             "DVK Position",
             "DVK Signer",
+            "DVK Page Number",
         ):
             style.paragraph_format.line_spacing = 1.0
+        if name.endswith(" Rule") and name != "DVK Rule":
+            style.paragraph_format.line_spacing = Pt(3)
+        style.paragraph_format.keep_with_next = name in _KEEP_WITH_NEXT or None
+    normal.paragraph_format.widow_control = True
+    document.styles["DVK Staff Note"].font.highlight_color = WD_COLOR_INDEX.YELLOW
+    for name, (bold, italic) in CHARACTER_STYLES.items():
+        style = document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+        style.font.bold, style.font.italic = bold, italic
     section = document.sections[0]
     page_setup(section, landscape)
     add_page_number(section)
@@ -97,8 +115,10 @@ def page_setup(section, landscape: bool) -> None:
 
 
 def new_section(document, landscape: bool):
+    """A new page section (an annex); its first page shows its page number too."""
     section = document.add_section(WD_SECTION.NEW_PAGE)
     page_setup(section, landscape)
+    section.different_first_page_header_footer = False
     return section
 
 
@@ -106,8 +126,7 @@ def add_page_number(section) -> None:
     """Page number centred at the top, not on the first page (Party and state formats)."""
     section.different_first_page_header_footer = True
     paragraph = section.header.paragraphs[0]
-    paragraph.alignment = CENTER
-    paragraph.paragraph_format.first_line_indent = Cm(0)
+    paragraph.style = "DVK Page Number"
     run = paragraph.add_run()
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if kind:
@@ -118,7 +137,6 @@ def add_page_number(section) -> None:
             element.set(qn("xml:space"), "preserve")
             element.text = text
         run._r.append(element)
-    run.font.size = Pt(13)
 
 
 def para(container, text: str = "", style: str | None = None, **run_format):
@@ -150,16 +168,21 @@ def table(container, rows: int, widths_cm: list[float], grid: bool = True):
     if grid:
         result.style = "Table Grid"
     result.alignment = WD_TABLE_ALIGNMENT.CENTER
-    result.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    result._tbl.tblPr.append(layout)
+    result.autofit = False  # a fixed layout: the widths below, whatever the text
     for row in result.rows:
         for cell, width in zip(row.cells, widths_cm, strict=True):
             cell.width = Cm(width)
     for column, width in zip(result.columns, widths_cm, strict=True):
         column.width = Cm(width)
+    keep_together(result)
     return result
+
+
+def add_row(table):
+    """A new row that never breaks across pages."""
+    row = table.add_row()
+    _cant_split(row)
+    return row
 
 
 def repeat_as_header(row) -> None:
@@ -170,13 +193,25 @@ def repeat_as_header(row) -> None:
     tr_pr.append(element)
 
 
-def keep_together(table) -> None:
-    """Rows of this table never break across pages (signature blocks)."""
-    for row in table.rows:
-        tr_pr = row._tr.get_or_add_trPr()
+def _cant_split(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
         element = OxmlElement("w:cantSplit")
         element.set(qn("w:val"), "true")
-        tr_pr.append(element)
+        tr_pr.insert(0, element)
+
+
+def keep_together(table) -> None:
+    """No row of this table breaks across pages (data rows, signature blocks)."""
+    for row in table.rows:
+        _cant_split(row)
+
+
+def keep_with_next(paragraphs) -> None:
+    """These paragraphs stay whole and on the page of what follows them."""
+    for paragraph in paragraphs:
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.keep_together = True
 
 
 def vertical_center(row) -> None:

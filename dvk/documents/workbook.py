@@ -13,7 +13,6 @@ import openpyxl
 import pandas as pd
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
 
 from dvk.atomic import save_atomically
 from dvk.check.counts import UnitCounts
@@ -22,6 +21,7 @@ from dvk.documents.statistics import COUNT_KEYS, Statistics
 from dvk.register.workbook import display_value
 from dvk.safe_text import put_cell
 from dvk.schema import REJECT_COLUMNS, REJECT_HEADERS_VI, UNIT_STATUS_COLUMNS, UNIT_STATUS_HEADERS_VI
+from dvk.xlsx_pages import print_pages
 
 LIST_SHEET = "Tổng hợp đăng ký"
 STATS_SHEET = "Thống kê"
@@ -117,19 +117,8 @@ def _list_sheet(sheet, year: int, issuer: str, sections: list[dict], totals: dic
     for column, width in enumerate([40, 10, 10, 24, 60, 10, 10, 26], start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = f"A{numbers + 1}"
-    sheet.print_title_rows = f"{LIST_HEADER_ROWS[0]}:{LIST_HEADER_ROWS[1]}"
     sheet.print_area = f"A1:{last}{line}"
-    _print_setup(sheet)
-
-
-def _print_setup(sheet) -> None:
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins = PageMargins(left=0.6, right=0.4, top=0.6, bottom=0.6)
-    sheet.print_options.horizontalCentered = True
+    print_pages(sheet, LIST_HEADER_ROWS)
 
 
 def _stats_sheet(sheet, stats: Statistics, units: UnitCounts) -> None:
@@ -166,7 +155,7 @@ def _stats_sheet(sheet, stats: Statistics, units: UnitCounts) -> None:
         line += 1
     for column, width in enumerate([6, 30, 14, 14, 14, 14, 14, 14], start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
-    _print_setup(sheet)
+    print_pages(sheet)
 
 
 def _table_sheet(sheet, frame: pd.DataFrame, columns: list[str], headers: dict[str, str], widths) -> None:
@@ -179,7 +168,7 @@ def _table_sheet(sheet, frame: pd.DataFrame, columns: list[str], headers: dict[s
     sheet.freeze_panes = "A2"
     if len(frame):
         sheet.auto_filter.ref = sheet.dimensions
-    _print_setup(sheet)
+    print_pages(sheet)
 
 
 def write_workbook(

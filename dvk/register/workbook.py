@@ -17,7 +17,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from dvk.atomic import save_atomically
+from dvk.dates import DateParseError, parse_moment
 from dvk.errors import SourceError
+from dvk.roster import UNIT_TYPE_LABELS
 from dvk.safe_text import put_cell
 from dvk.schema import (
     EVALUATION_HEADERS_VI,
@@ -33,6 +35,7 @@ from dvk.schema import (
     UNIT_STATUS_COLUMNS,
     UNIT_STATUS_HEADERS_VI,
 )
+from dvk.xlsx_pages import print_pages
 
 REGISTER_SHEET = "Sổ theo dõi"
 REJECTS_SHEET = "Bản bị loại"
@@ -146,10 +149,23 @@ def display_value(column: str, value: object) -> object:
         return ""
     if column in _DISPLAY:
         return _DISPLAY[column].get(str(value), value)
-    if column == "year" or column == "source_row":
+    if column in ("year", "source_row", "registrations", "new_models"):
         text = str(value)
         return int(text) if text.isdigit() else text
+    if column == "unit_type":
+        return UNIT_TYPE_LABELS.get(str(value), value)
+    if column == "first_submitted_at":
+        return _local_time(value)
     return value
+
+
+def _local_time(value: object) -> object:
+    """A stored ISO time as a date-time Excel shows (Vietnam time, no zone); as typed if unreadable."""
+    try:
+        moment = parse_moment(value)
+    except DateParseError:
+        return value
+    return moment.replace(tzinfo=None) if moment else ""
 
 
 def _frame_rows(frame: pd.DataFrame, columns: list[str]) -> list[list[object]]:
@@ -232,6 +248,8 @@ def write_register(
         {3: 40, 5: 30, 8: 30},
     )
 
+    for sheet in workbook.worksheets:
+        print_pages(sheet)
     backup = None
     if path.exists():
         backup = path.with_name(path.stem + ".truoc_lan_chay.xlsx")

@@ -82,3 +82,19 @@ def decision(marked_register, tmp_path_factory, settings):
     return decide(
         path, tmp_path_factory.mktemp("decision"), settings, number="12", signed_on=date(2026, 3, 5)
     )
+
+
+@pytest.fixture(scope="session")
+def review_reports(settings, tmp_path_factory) -> dict[str, Path]:
+    """The 3-year review of three small registers, in both profiles: {profile: docx}."""
+    from documents_support import three_registers
+
+    from dvk.documents.review import aggregate
+    from dvk.documents.review_files import write_review_docx
+
+    review = aggregate(three_registers(settings.roster), settings.roster, settings.mappings.folder)
+    folder = tmp_path_factory.mktemp("review")
+    return {
+        profile: write_review_docx(review, folder / f"so_ket_{profile}.docx", profile=profile)
+        for profile in ("dang", "nha_nuoc")
+    }

@@ -120,3 +120,33 @@ def decide(register: Path, out: Path, settings, **options) -> Path:
     signed_on = options.pop("signed_on", None)
     plan = RunPlan(YEAR, settings, Path(out), register=Path(register), **options)
     return jobs.decide(plan, number=number, signed_on=signed_on).path
+
+
+def three_registers(roster) -> dict:
+    """Three years' registers, small: {year: frame} as dvk.register.workbook.read_register gives them."""
+    import pandas as pd
+
+    units = roster.units
+    kinds = [("economy", "collective", "new"), ("culture_society", "individual", "replicated")]
+    frames = {}
+    for year in (2024, 2025, 2026):
+        records = []
+        for index in range(6):
+            field, form, kind = kinds[index % 2]
+            unit = units[index]
+            records.append(
+                {
+                    "registration_id": f"{year}-{index}",
+                    "year": year,
+                    "unit_code": unit.code,
+                    "unit_name": unit.name,
+                    "field": field,
+                    "model_name": "Tủ sách cộng đồng" if kind == "replicated" else f"Mô hình {year}-{index}",
+                    "form": form,
+                    "kind": kind,
+                    "Kết quả đánh giá": "Công nhận" if index % 3 == 0 else "",
+                    "Cấp công nhận": "Cấp tỉnh" if index % 3 == 0 else "",
+                }
+            )
+        frames[year] = pd.DataFrame(records).astype(object)
+    return frames

@@ -37,7 +37,7 @@ def test_decide_command_with_number(marked_register, tmp_path, capsys):
     assert code == 0
     decision = tmp_path / f"quyet_dinh_cong_nhan_{YEAR}.docx"
     left = open_docx(decision).tables[0].rows[0].cells[0].text
-    assert "Số 7-QĐ/BTGDVTU" in left
+    assert "Số 07-QĐ/BTGDVTU" in left  # numbers below 10 take a leading zero
     assert len(open_docx(decision).tables[-1].rows) - 1 == len(recognised)
 
 

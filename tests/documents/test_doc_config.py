@@ -28,7 +28,7 @@ def test_state_profile_has_the_national_title_and_motto():
 
 
 def test_unknown_profile_names_the_available_ones():
-    with pytest.raises(ConfigError, match="dang, nha_nuoc"):
+    with pytest.raises(ConfigError, match="dang, dang_2026, nha_nuoc"):
         load_profile("khong_co")
 
 

@@ -38,9 +38,11 @@ def test_date_line_without_a_date_leaves_blanks_for_the_clerk():
     [
         (PARTY, "report", "12", "Số 12-BC/BTGDVTU"),
         (PARTY, "decision", None, "Số       -QĐ/BTGDVTU"),
-        (PARTY, "letter", "7", "Số 7-CV/BTGDVTU"),
+        (PARTY, "letter", "7", "Số 07-CV/BTGDVTU"),
+        (PARTY, "decision", "1", "Số 01-QĐ/BTGDVTU"),
         (STATE, "decision", "15", "Số: 15/QĐ-BTGDVTU"),
-        (STATE, "letter", "3", "Số: 3/BTGDVTU"),
+        (STATE, "letter", "3", "Số: 03/BTGDVTU"),
+        (STATE, "decision", "05a", "Số: 05a/QĐ-BTGDVTU"),
     ],
 )
 def test_number_line_per_profile(profile, kind, number, expected):
@@ -53,8 +55,39 @@ def test_number_code_drops_the_lead():
 
 
 def test_recipients_start_with_dash_end_with_comma_and_the_last_with_a_full_stop():
-    lines = heading.recipients(["Thường trực Tỉnh ủy (để báo cáo),", "- Lưu Văn phòng Ban"])
+    lines = heading.recipients(PARTY, ["Thường trực Tỉnh ủy (để báo cáo),", "- Lưu Văn phòng Ban"])
     assert lines == ["- Thường trực Tỉnh ủy (để báo cáo),", "- Lưu Văn phòng Ban."]
+
+
+def test_state_recipients_end_with_semicolons_and_always_file_a_copy():
+    lines = heading.recipients(STATE, ["Như trên,", "UBND tỉnh (để báo cáo)"])
+    assert lines == ["- Như trên;", "- UBND tỉnh (để báo cáo);", "- Lưu: VT."]
+    assert heading.recipients(STATE, ["Như trên", "Lưu: VT, VP"]) == ["- Như trên;", "- Lưu: VT, VP."]
+
+
+@pytest.mark.parametrize(
+    ("profile", "typed", "printed"),
+    [
+        (STATE, "K/T Giám đốc", "KT. GIÁM ĐỐC"),
+        (STATE, "T/M Ủy ban nhân dân", "TM. ỦY BAN NHÂN DÂN"),
+        (PARTY, "KT. TRƯỞNG BAN", "K/T TRƯỞNG BAN"),
+        (PARTY, "T/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ"),
+        (STATE, "GIÁM ĐỐC", "GIÁM ĐỐC"),
+    ],
+)
+def test_signing_authority_is_written_as_the_profile_says(profile, typed, printed):
+    assert heading.authority_line(profile, typed) == printed
+
+
+def test_body_ends_with_the_profiles_mark():
+    assert heading.ended(PARTY, "Trân trọng.") == "Trân trọng./."
+    assert heading.ended(STATE, "thi hành Quyết định này.") == "thi hành Quyết định này./."
+    assert heading.ended(load_profile("dang_2026"), "Trân trọng.") == "Trân trọng."
+
+
+@pytest.mark.parametrize(("on", "text"), [(date(2026, 3, 31), "31/3/2026"), (date(2026, 10, 5), "5/10/2026")])
+def test_dates_in_running_text_have_no_leading_zero(on, text):
+    assert heading.short_date(on) == text
 
 
 def test_basis_lines_end_with_semicolons_and_the_last_with_a_comma():

@@ -19,10 +19,17 @@ from dvk.documents.profiles import load_profile
 from dvk.documents.render import TEMPLATE_NAMES, jinja_env, render_docx, template_path, template_variables
 from dvk.documents.statistics import field_statistics
 from dvk.errors import ConfigError
+from dvk.mappings import DEFAULT_MAPPINGS_DIR
 
 
 @pytest.fixture(scope="module")
-def all_contexts(registrations, statuses):
+def all_contexts(registrations, statuses, settings):
+    from documents_support import three_registers
+
+    from dvk.documents.review import aggregate
+    from dvk.documents.review_document import review_context
+
+    roster = settings.roster
     profile, org = load_profile("dang"), load_organisation()
     stats = field_statistics(registrations)
     units = unit_counts(statuses)
@@ -34,8 +41,13 @@ def all_contexts(registrations, statuses):
             **contexts.results_context(profile, org, 2026, stats, units, None),
             "chart": "image",  # the pipeline adds the chart as an InlineImage
         },
-        "cong_van_don_doc": contexts.reminder_context(profile, org, 2026, statuses, units, date(2026, 3, 31)),
+        "cong_van_don_doc": contexts.reminder_context(
+            profile, org, 2026, statuses, units, date(2026, 3, 31), date(2026, 4, 7)
+        ),
         "quyet_dinh_cong_nhan": contexts.decision_context(profile, org, 2026, recognised, None, None),
+        "so_ket_tong_ket": review_context(
+            profile, org, aggregate(three_registers(roster), roster, DEFAULT_MAPPINGS_DIR)
+        ),
     }
 
 
@@ -91,8 +103,9 @@ def test_rows_with_unknown_codes_are_left_out_with_a_warning(collected, tmp_path
     frame.loc[0, "field"] = "moi_truong"
     write_csv(frame, data / "registrations.csv")
     files = build_reports(2026, data, tmp_path / "out", settings)
-    assert len(files.warnings) == 1 and "moi_truong" in files.warnings[0]
-    assert frame.loc[0, "model_name"] in files.warnings[0]
+    left_out = [w for w in files.warnings if "bỏ qua" in w]  # the others flag district addresses
+    assert len(left_out) == 1 and "moi_truong" in left_out[0]
+    assert frame.loc[0, "model_name"] in left_out[0]
 
 
 def test_unit_form_file_names_cannot_leave_the_folder(registrations, tmp_path):

@@ -90,17 +90,21 @@ def test_party_header_table(reports):
     assert national.bold and national.underline and national.size.pt == 15
 
 
-def test_state_header_table(state_reports):
+def test_state_header_table_is_the_state_bodys(state_reports):
     left, right = header_cells(state_reports.consolidated_docx)
-    assert left == ["TỈNH ỦY QUẢNG NGÃI", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "Số:       /BC-BTGDVTU"]
+    # The State body from [profiles.nha_nuoc] in organisation.toml, a rule drawn under its name.
+    assert left == ["UBND TỈNH QUẢNG NGÃI", "SỞ NỘI VỤ", "", "Số:       /BC-SNV"]
     assert right == [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
+        "",
         "Quảng Ngãi, ngày      tháng      năm 2026",
     ]
     styles = open_docx(state_reports.consolidated_docx).styles
-    assert styles["DVK Header Motto"].font.underline
+    assert not styles["DVK Header Motto"].font.underline
     assert not styles["DVK Header National"].font.underline
+    # Quốc hiệu 12 pt and the motto 13 pt under it (NĐ 30: 12/13 or 13/14).
+    assert (styles["DVK Header National"].font.size.pt, styles["DVK Header Motto"].font.size.pt) == (12, 13)
 
 
 def test_decision_header_has_its_number_and_date(decision):
@@ -152,7 +156,10 @@ def test_official_table_headers_and_numbering_row(reports, with_unit):
     table = form_table(reports.consolidated_docx if with_unit else reports.unit_forms[0])
     first, second, numbers = (row_texts(r) for r in table.rows[:3])
     expected_first = FORM_HEADERS + (["ĐƠN VỊ"] if with_unit else [])
-    assert first == expected_first
+    # Column 5 carries its bracketed guidance on a second line, as in the form of plan 31-KH/TU.
+    assert [text.split("\n")[0] for text in first] == expected_first
+    assert first[3] == f"{FORM_HEADERS[3]}\n(Giải quyết vấn đề gì; ai thực hiện; kết quả dự kiến)"
+    assert all(run.font.italic for cell in table.rows[2].cells for run in cell.paragraphs[0].runs)
     assert [t for t in row_texts(table.rows[1]) if t in SUB_HEADERS] == SUB_HEADERS
     assert second[0] == FORM_HEADERS[0]  # merged down over two rows
     assert numbers == [str(n) for n in range(1, 9 if with_unit else 8)]
@@ -294,7 +301,7 @@ def test_no_template_tags_left_and_files_are_well_formed(reports, state_reports,
         assert structure_problems(path) == [], path.name
 
 
-@pytest.mark.parametrize(("which", "widths"), [("reports", (80, 85)), ("state_reports", (62, 103))])
+@pytest.mark.parametrize(("which", "widths"), [("reports", (77, 88)), ("state_reports", (73, 92))])
 def test_header_columns_follow_the_profile(which, widths, request):
     table = open_docx(request.getfixturevalue(which).results_report).tables[0]
     assert tuple(round(cell.width.mm) for cell in table.rows[0].cells) == widths
