@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from standin import forms_api, sheets_api
 from test_google_sources import QUESTIONS, answers
@@ -46,18 +44,16 @@ def test_bursts_of_429_and_503_recover(google, settings, form_id):
 
 def test_permanent_429_fails_within_bounded_time_with_a_clear_message(google, settings, form_id):
     google.standin.inject(429, times=-1, match="responses.list")
-    started = time.monotonic()
 
     with pytest.raises(DvkError) as failure:
         read_sources([f"gform:{form_id}"], settings.mappings)
 
-    elapsed = time.monotonic() - started
     message = str(failure.value)
     assert "vượt hạn mức" in message and "429" in message and "sau 6 lần thử" in message
     assert "chờ vài phút" in message
     assert len(google.standin.calls("forms.forms.responses.list")) == 6  # then it stops
+    # bounded: 6 tries and the waits between them (recorded, not slept) add up to at most 31 s
     assert sum(google.sleeps) <= RetryPolicy().longest_wait <= 31
-    assert elapsed < 10
 
 
 def test_permanent_429_on_sheets_also_stops(google, settings, monkeypatch):
@@ -79,10 +75,12 @@ def test_retry_after_header_is_honoured(google, settings, form_id):
 
 
 def test_slow_answer_times_out_and_is_retried(google, settings, form_id, monkeypatch):
-    monkeypatch.setenv("DVK_GOOGLE_TIMEOUT", "0.5")
+    # The slow answers are held until the stand-in stops (far beyond the timeout, whatever the
+    # machine's load); the retried calls are answered at once.
+    monkeypatch.setenv("DVK_GOOGLE_TIMEOUT", "5")
     key = sheets_api.add_spreadsheet(google.state, "Bảng", {"A": [["x"]]}, {google.email})
-    google.standin.inject(None, times=1, match="forms.forms.get", delay=1.5)
-    google.standin.inject(None, times=1, match="values.batchGet", delay=1.5)
+    google.standin.inject(None, times=1, match="forms.forms.get", delay=600)
+    google.standin.inject(None, times=1, match="values.batchGet", delay=600)
 
     read = read_sources([f"gform:{form_id}", f"gsheet:{key}"], settings.mappings)
 
@@ -91,9 +89,9 @@ def test_slow_answer_times_out_and_is_retried(google, settings, form_id, monkeyp
 
 
 def test_a_server_that_never_answers_in_time_fails_clearly(google, settings, form_id, monkeypatch):
-    monkeypatch.setenv("DVK_GOOGLE_TIMEOUT", "0.3")
+    monkeypatch.setenv("DVK_GOOGLE_TIMEOUT", "1")
     monkeypatch.setenv("DVK_GOOGLE_ATTEMPTS", "2")
-    google.standin.inject(None, times=-1, match="forms.forms.get", delay=1.0)
+    google.standin.inject(None, times=-1, match="forms.forms.get", delay=600)  # held until the end
 
     with pytest.raises(DvkError, match="không trả lời trong"):
         read_sources([f"gform:{form_id}"], settings.mappings)

@@ -131,6 +131,7 @@ class Standin:
         self.state = State()
         self.log: list[LogEntry] = []
         self._lock = threading.Lock()
+        self._released = threading.Event()  # set on exit: every held answer goes out at once
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
@@ -141,12 +142,15 @@ class Standin:
         return self
 
     def __exit__(self, *exc) -> None:
+        self._released.set()
         self._server.shutdown()
         self._server.server_close()
 
     # -- switches and the log
 
     def inject(self, status: int | None, times: int = 1, match: str = "", delay: float = 0.0, **kw) -> Fault:
+        """The next `times` matching calls answer `status` (None: normally); `delay` holds the answer
+        that many seconds, or until the stand-in stops, whichever comes first."""
         fault = Fault(status, times, match, delay, **kw)
         with self._lock:
             self.state.faults.append(fault)
@@ -260,7 +264,7 @@ class Standin:
         request = Request(verb, path, pattern.match(path).groupdict(), query, headers, raw)
         fault = self._take_fault(verb, path, method_id)
         if fault and fault.delay:
-            time.sleep(fault.delay)
+            self._released.wait(fault.delay)
         try:
             if len(raw) > REQUEST_LIMIT:
                 message = f"Request payload size exceeds the limit: {REQUEST_LIMIT} bytes."
