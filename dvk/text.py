@@ -80,5 +80,10 @@ def match_key(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def mark_key(text: str) -> str:
+    """The key of a tick mark: its match key, or the symbol itself ("✓", "✔") when it has no letters."""
+    return match_key(text) or _SPACES.sub("", nfc(text)).casefold()
+
+
 def collapse_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()

@@ -7,7 +7,6 @@ longer in the data but holds staff entries stays, marked, at the bottom.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -171,9 +170,14 @@ def write_register(
     rejects: pd.DataFrame,
     superseded: pd.DataFrame,
     statuses: pd.DataFrame,
+    entries: StaffEntries | None = None,
 ) -> RegisterResult:
-    """Write the register, carrying over whatever staff typed in the previous one."""
-    entries = read_staff_entries(path)
+    """Write the register, carrying over whatever staff typed in the previous one.
+
+    `entries` are the staff entries of the register this one replaces (read from `path` itself
+    when not given)."""
+    if entries is None:
+        entries = read_staff_entries(path)
     replaced_by = (
         dict(zip(superseded["replaced_by_id"], superseded["registration_id"], strict=True))
         if len(superseded)
@@ -232,13 +236,9 @@ def write_register(
         {3: 40, 5: 30, 8: 30},
     )
 
-    backup = None
-    if path.exists():
-        backup = path.with_name(path.stem + ".truoc_lan_chay.xlsx")
-        shutil.copy2(path, backup)
     save_atomically(path, workbook.save)
     kept = sum(len(entries.by_id[i]) for i in carried if i in entries.by_id)
-    return RegisterResult(path, len(rows), kept, len(orphans), backup)
+    return RegisterResult(path, len(rows), kept, len(orphans), None)
 
 
 _REVERSE = {

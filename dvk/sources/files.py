@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -11,11 +12,19 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from dvk.errors import SourceError
+from dvk.folders import REGISTRATIONS_CSV, REJECTS_CSV, SUPERSEDED_CSV, UNIT_STATUS_CSV
 from dvk.sources.model import Sheet
 from dvk.text import repair
 
 READABLE_SUFFIXES = {".csv", ".xlsx", ".xlsm"}
+DVK_OUTPUT_NAMES = {REGISTRATIONS_CSV, REJECTS_CSV, SUPERSEDED_CSV, UNIT_STATUS_CSV, "columns.csv"}
+_REGISTER_NAME = re.compile(r"so_theo_doi_\d{4}(\.truoc_lan_chay)?\.xlsx")
 _CSV_ENCODINGS = ("utf-8-sig", "utf-16", "cp1258")
+
+
+def is_dvk_output(path: Path) -> bool:
+    """A list or register dvk wrote (an output folder inside the source folder): never a source."""
+    return path.name in DVK_OUTPUT_NAMES or bool(_REGISTER_NAME.fullmatch(path.name))
 
 
 def files_in(spec: Path) -> tuple[list[Path], list[Path]]:
@@ -24,8 +33,8 @@ def files_in(spec: Path) -> tuple[list[Path], list[Path]]:
         found = sorted(
             path for path in spec.rglob("*") if path.is_file() and not path.name.startswith((".", "~$"))
         )
-        readable = [path for path in found if path.suffix.lower() in READABLE_SUFFIXES]
-        skipped = [path for path in found if path.suffix.lower() not in READABLE_SUFFIXES]
+        readable = [p for p in found if p.suffix.lower() in READABLE_SUFFIXES and not is_dvk_output(p)]
+        skipped = [path for path in found if path not in readable]
         return readable, skipped
     if spec.is_file():
         return [spec], []
