@@ -37,6 +37,7 @@ def save_atomically(path: Path, save: Callable[[Path], object]) -> Path:
 
 STAGING_DIR = ".dvk-dang-ghi"  # the next set of outputs, written beside the current one
 COMMIT_MARK = "DA_XONG"  # in the staging folder once every file is complete: swap them in
+SET_ASIDE_DIR = "ban_cu"  # the files being replaced, until the whole new set is in place
 LOCK_FILE = ".dvk-dang-ghi.lock"
 BUSY = "một lần chạy khác đang ghi vào thư mục này"
 
@@ -46,12 +47,35 @@ def _fsync_file(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
+def _swap_in(folder: Path, staging: Path, names: list[str]) -> None:
+    """Move each staged file into place, the file it replaces first set aside; on a failure (a file
+    locked by Excel) put back what was already swapped, so the folder keeps one whole set."""
+    aside = staging / SET_ASIDE_DIR
+    aside.mkdir(exist_ok=True)
+    swapped: list[str] = []
+    try:
+        for name in names:
+            staged, target = staging / name, folder / name
+            if not staged.exists():
+                continue  # already moved in before a kill
+            if target.exists():
+                target.replace(aside / name)
+            swapped.append(name)
+            staged.replace(target)
+    except OSError:
+        for name in reversed(swapped):
+            if (folder / name).exists():
+                (folder / name).replace(staging / name)
+            if (aside / name).exists():
+                (aside / name).replace(folder / name)
+        (staging / COMMIT_MARK).unlink(missing_ok=True)
+        raise
+
+
 def _finish_swap(folder: Path, staging: Path) -> None:
-    """Move every staged file into place (rolling forward a swap a kill interrupted)."""
-    for name in (staging / COMMIT_MARK).read_text(encoding="utf-8").splitlines():
-        staged = staging / name
-        if name and staged.exists():
-            staged.replace(folder / name)
+    """Swap in a set whose files are all complete (also one a kill interrupted half-way)."""
+    names = [n for n in (staging / COMMIT_MARK).read_text(encoding="utf-8").splitlines() if n]
+    _swap_in(folder, staging, names)
     shutil.rmtree(staging)
 
 
@@ -101,7 +125,7 @@ class OutputSet:
 
     def __exit__(self, kind, error, trace) -> None:
         if error is not None and self.staging.exists() and not (self.staging / COMMIT_MARK).exists():
-            shutil.rmtree(self.staging, ignore_errors=True)
+            shutil.rmtree(self.staging, ignore_errors=True)  # the previous set is whole: drop the new one
 
 
 def _alive(pid: int) -> bool:
@@ -150,7 +174,11 @@ def folder_lock(folder: Path) -> Iterator[None]:
 
 
 def _where(error: OSError, folder: Path) -> str:
-    return str(error.filename or folder)
+    """The file the clerk knows: the folder, rather than a temporary file inside it."""
+    name = str(error.filename or "")
+    if not name or STAGING_DIR in name or ".tam." in Path(name).name:
+        return str(folder)
+    return name
 
 
 @contextmanager
