@@ -10,6 +10,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 EXCEL_CELL_LIMIT = 32_767
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CSV_ESCAPE = "'"
+_NON_CHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff]")  # refused by the xlsx writer
 
 
 def csv_escape(text: str) -> str:
@@ -31,15 +32,22 @@ def csv_unescape(text: str) -> str:
 
 def excel_text(text: str) -> str:
     """Text an .xlsx cell can hold: no XML-illegal control characters, within Excel's limit."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    text = _NON_CHARACTERS.sub("", ILLEGAL_CHARACTERS_RE.sub("", text))
     if len(text) > EXCEL_CELL_LIMIT:
         text = text[: EXCEL_CELL_LIMIT - 1] + "…"
     return text
 
 
+class Formula(str):
+    """A formula staff typed in the register: written back as a formula, not as text."""
+
+
 def put_cell(cell, value: object) -> None:
-    """Store a value; a string is always stored as text, even when it starts with "="."""
-    if isinstance(value, str):
+    """Store a value; a string is always stored as text, even when it starts with "=", unless it
+    is a `Formula` staff typed."""
+    if isinstance(value, Formula):
+        cell.value = str(value)
+    elif isinstance(value, str):
         cell.value = excel_text(value)
         cell.data_type = "s"
     else:
