@@ -55,11 +55,15 @@ def put_cell(cell, value: object) -> None:
 
 
 _UNSAFE_NAME = re.compile(r"[^\w\-. ]+")
+_WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"{kind}{n}" for kind in ("COM", "LPT") for n in range(10)}
 
 
 def safe_file_name(text: str, fallback: str = "tep") -> str:
     """A file name from user text: one path component, no traversal, no reserved characters."""
     name = unicodedata.normalize("NFC", text)
     name = _UNSAFE_NAME.sub("_", name).strip(" ._")
-    name = re.sub(r"_+", "_", name)[:120]
+    name = re.sub(r"_+", "_", name)[:120].strip(" ._")
+    stem, dot, rest = name.partition(".")
+    if stem.upper() in _WINDOWS_DEVICES:
+        name = f"{stem}_{dot}{rest}"  # COM1, NUL, AUX… are devices on Windows, not files
     return name or fallback
