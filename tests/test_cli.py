@@ -48,7 +48,7 @@ def test_collect_then_check(tmp_path, capsys, sample_dir):
     assert workbook.sheetnames == ["Sổ theo dõi", "Tình trạng đơn vị", "Bản bị loại", "Bản bị thay thế"]
     assert workbook[REJECTS_SHEET].max_row == len(rejects) + 1
     statuses_in_book = [row[2] for row in workbook[STATUS_SHEET].iter_rows(min_row=2, values_only=True)]
-    assert {"Đúng hạn", "Trễ hạn", "Chưa đăng ký"} == set(statuses_in_book)
+    assert {"Đúng hạn", "Trễ hạn", "Chưa đăng ký", "Không rõ thời gian"} == set(statuses_in_book)
 
     assert (
         main(
@@ -80,7 +80,8 @@ def test_collect_then_check(tmp_path, capsys, sample_dir):
     assert statuses["HCCB"]["status"] == "late"  # only answered on 2 April
     assert statuses["P-DUCPHO"]["status"] == "late"  # form signed 6 April
     assert statuses["SYT"]["status"] == "on_time"
-    assert statuses["BDBP"]["status"] == "on_time"  # paper form without a date
+    assert statuses["BDBP"]["status"] == "unknown_time"  # paper form without a date: not on time
+    assert (statuses["BDBP"]["registrations"], statuses["BDBP"]["first_submitted_at"]) == ("3", "")
     assert statuses["X-TINHKHE"]["meets_target"] == "false"  # commune: 2 models < 3 new
     assert "Chưa đăng ký: Sở Văn hóa, Thể thao và Du lịch" in capsys.readouterr().out
 

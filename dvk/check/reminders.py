@@ -41,6 +41,10 @@ def reminder_message(record: dict, year: int, deadline: date) -> str:
     lines = []
     if status == UnitStatus.LATE:
         lines.append(f"đơn vị gửi đăng ký sau hạn {deadline:%d/%m/%Y}")
+    if status == UnitStatus.UNKNOWN_TIME:
+        lines.append(
+            "bản đăng ký của đơn vị không ghi ngày (biểu mẫu chưa ghi ngày ký), chưa xác định được đúng hạn"
+        )
     if str(record["meets_target"]) == "false":
         lines.append(f"đơn vị mới đăng ký {count} mô hình, chưa đạt chỉ tiêu ({record['target']})")
     return f"Kính gửi {name}: " + "; ".join(lines) + ". Đề nghị đơn vị bổ sung."

@@ -116,11 +116,18 @@ def print_collect(summary: CollectSummary) -> None:
 
 
 def print_check(summary: CheckSummary) -> None:
+    unknown = summary.registered - summary.on_time - summary.late
+    unknown_part = f", không rõ thời gian {unknown}" if unknown else ""
     print(
         f"Tình trạng đăng ký năm {summary.year}: {summary.units} đơn vị — đúng hạn "
-        f"{summary.on_time}, trễ hạn {summary.late}, chưa đăng ký {summary.missing}, "
+        f"{summary.on_time}, trễ hạn {summary.late}{unknown_part}, chưa đăng ký {summary.missing}, "
         f"chưa đạt chỉ tiêu {summary.below_target}"
     )
+    if unknown:
+        print(
+            f"  Không rõ thời gian ({unknown} đơn vị): biểu mẫu không ghi ngày ký; ghi «Ngày nhận: "
+            "ngày/tháng/năm» vào tệp biểu mẫu khi nhận bản giấy rồi chạy lại «dvk collect»."
+        )
     if summary.late_names:
         print(f"  Trễ hạn: {', '.join(summary.late_names)}")
     if summary.missing_names:

@@ -211,6 +211,22 @@ def _signed_date(rows: list[list[object]]) -> str:
 
 
 FILE_TIME_LABEL = "Thời gian sửa tệp (khi tải lên)"
+RECEIVED_LABEL = "Ngày nhận biểu mẫu (cán bộ ghi)"
+# Staff note the arrival of a paper form with no signing date: "Ngày nhận: 25/03/2026".
+_RECEIVED = re.compile(
+    r"ngày\s*nhận\s*[:：]?\s*(?:ngày\s*)?(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})\s*(?:[/.-]|năm)\s*(\d{4})",
+    re.IGNORECASE,
+)
+
+
+def _received_date(grid: list[list[object]]) -> str:
+    for row in grid:
+        for value in row:
+            match = _RECEIVED.search(clean_cell(value))
+            if match:
+                day, month, year = match.groups()
+                return f"{int(day):02d}/{int(month):02d}/{year}"
+    return ""
 
 
 def _fill_missing_times(rows: list[RawRow], moment: object) -> bool:
@@ -266,8 +282,10 @@ def read_official_form(sheet: Sheet, header: HeaderMap, mappings: Mappings) -> R
         row_number = sheet.first_row_number + header.row_index + 1 + offset
         rows.append(RawRow(source=sheet.source, source_row=row_number, values=values))
     labels = dict(header.labels)
-    if _fill_missing_times(rows, signed or sheet.modified_at):
-        labels.setdefault("timestamp", "Ngày ký biểu mẫu" if signed else FILE_TIME_LABEL)
+    received = "" if signed else _received_date(sheet.grid)
+    if _fill_missing_times(rows, signed or received or sheet.modified_at):
+        label = "Ngày ký biểu mẫu" if signed else RECEIVED_LABEL if received else FILE_TIME_LABEL
+        labels.setdefault("timestamp", label)
     labels.setdefault("field", "Mục lĩnh vực (I–IV)")
     labels.setdefault("unit_name", "ĐƠN VỊ")
     return RawTable(
