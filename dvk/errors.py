@@ -59,6 +59,10 @@ class EmptyRerun(DvkError):
     """A run that read no registration would replace a non-empty list with an empty one."""
 
 
+class PrefectUnavailable(DvkError):
+    """Prefect's temporary server did not start (a busy or slow computer); nothing was run."""
+
+
 def exit_code(error: BaseException) -> int:
     """The process exit code for an error that ends a command."""
     return getattr(error, "exit_code", 1)
