@@ -44,6 +44,8 @@ def _is_startup_failure(error: Exception) -> bool:
 def run(args) -> int:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault(STARTUP_TIMEOUT_ENV, STARTUP_TIMEOUT)
+    # The temporary server's own shutdown noise (English tracebacks after the run) is not for a clerk.
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
     try:
         return _run(args)
     except DvkError:
