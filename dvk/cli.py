@@ -14,11 +14,14 @@ import importlib
 import os
 import pkgutil
 import sys
+import tempfile
+import traceback
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import dvk.commands
-from dvk.errors import DvkError, exit_code
+from dvk.errors import EXIT_USER_ERROR, DvkError, exit_code
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,29 @@ def main(argv: list[str] | None = None) -> int:
     except DvkError as error:
         print(f"Lỗi: {error}", file=sys.stderr)
         return exit_code(error)
+    except OSError as error:  # a file the command itself touched: one line, the user can act on it
+        where = f" «{error.filename}»" if error.filename else ""
+        print(f"Lỗi: không đọc/ghi được tệp{where}: {error.strerror or error}.", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except Exception:  # noqa: BLE001 — a bug: one line for the user, the details in a log file
+        log = _write_crash_log()
+        print(
+            f"Lỗi nội bộ của dvk (không phải do dữ liệu của bạn). Chi tiết đã ghi vào «{log}»; "
+            "gửi tệp này cho người hỗ trợ.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _write_crash_log() -> Path:
+    """The traceback of an unexpected error, in a file the user can send."""
+    folder = Path(tempfile.gettempdir())
+    log = folder / f"dvk-loi-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
+    try:
+        log.write_text(f"dvk {' '.join(sys.argv[1:])}\n\n{traceback.format_exc()}", encoding="utf-8")
+    except OSError:
+        return Path("(không ghi được tệp nhật ký)")
+    return log
 
 
 if __name__ == "__main__":

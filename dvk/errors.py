@@ -47,6 +47,22 @@ class NumberingError(DvkError):
     """A number cannot be given (already used, register locked or damaged)."""
 
 
+class OutputError(DvkError):
+    """An output folder or file cannot be written (read-only, a file in the way, disk full, locked)."""
+
+
+class OutputBusy(OutputError):
+    """Another run is writing to the same output folder."""
+
+
+class EmptyRerun(DvkError):
+    """A run that read no registration would replace a non-empty list with an empty one."""
+
+
+class PrefectUnavailable(DvkError):
+    """Prefect's temporary server did not start (a busy or slow computer); nothing was run."""
+
+
 def exit_code(error: BaseException) -> int:
     """The process exit code for an error that ends a command."""
     return getattr(error, "exit_code", 1)

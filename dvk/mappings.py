@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from dvk.errors import ConfigError
 from dvk.schema import Field, Form, Kind
-from dvk.text import match_key
+from dvk.text import mark_key, match_key
 
 DEFAULT_MAPPINGS_DIR = Path(__file__).resolve().parent.parent / "mappings"
 MAPPINGS_ENV = "DVK_MAPPINGS_DIR"
@@ -131,7 +131,7 @@ class Mappings:
 
     @cached_property
     def marks(self) -> frozenset[str]:
-        return frozenset(match_key(str(mark)) for mark in self._values["mark"]["yes"])
+        return frozenset(mark_key(str(mark)) for mark in self._values["mark"]["yes"])
 
     @cached_property
     def deadlines(self) -> Deadlines:
@@ -151,7 +151,8 @@ class Mappings:
         }
 
     def header_for(self, text: str) -> str | None:
+        """The field a header names by its whole wording (dvk.sources.headers reads it as a person)."""
         return self.headers.get(match_key(text))
 
     def is_mark(self, text: str) -> bool:
-        return bool(text) and match_key(text) in self.marks
+        return bool(text) and mark_key(text) in self.marks

@@ -25,6 +25,12 @@ MESSAGES: dict[str, str] = {
     "bad_timestamp": "Không đọc được thời gian «{value}» (cần dạng ngày/tháng/năm giờ:phút).",
     "bad_year": "Năm «{value}» không hợp lệ.",
     "wrong_year": "Bản đăng ký thuộc năm {extra}, không thuộc năm đang tổng hợp.",
+    "empty_source": "Tệp hoặc trang tính rỗng, không có dòng đăng ký nào.",
+    "file_refused": "{extra}",
+    "undecodable": (
+        "Ô có ký tự không đọc được (tệp lưu bằng bảng mã khác hoặc bị hỏng): «{value}». "
+        "Lưu lại tệp dạng CSV UTF-8 rồi chạy lại."
+    ),
     "unrecognised_layout": (
         "Không nhận ra bảng đăng ký trong trang tính này: cần dòng tiêu đề có cột «Tên mô hình, "
         "điển hình» và ít nhất hai cột khác của biểu mẫu."

@@ -91,6 +91,10 @@ def load_roster(path: Path, mappings: Mappings) -> Roster:
         total = _int_or_none(values.get("target_total", ""), where)
         new = _int_or_none(values.get("target_new", ""), where)
         aliases = tuple(a.strip() for a in values["aliases"].split("|") if a.strip())
+        if any(unit.code == values["unit_code"] for unit in units):
+            raise ConfigError(
+                f"{where}: mã đơn vị «{values['unit_code']}» đã dùng ở một dòng trên; mỗi mã một dòng."
+            )
         units.append(
             Unit(
                 code=values["unit_code"],

@@ -10,6 +10,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 EXCEL_CELL_LIMIT = 32_767
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CSV_ESCAPE = "'"
+_NON_CHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff]")  # refused by the xlsx writer
 
 
 def csv_escape(text: str) -> str:
@@ -31,15 +32,22 @@ def csv_unescape(text: str) -> str:
 
 def excel_text(text: str) -> str:
     """Text an .xlsx cell can hold: no XML-illegal control characters, within Excel's limit."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    text = _NON_CHARACTERS.sub("", ILLEGAL_CHARACTERS_RE.sub("", text))
     if len(text) > EXCEL_CELL_LIMIT:
         text = text[: EXCEL_CELL_LIMIT - 1] + "…"
     return text
 
 
+class Formula(str):
+    """A formula staff typed in the register: written back as a formula, not as text."""
+
+
 def put_cell(cell, value: object) -> None:
-    """Store a value; a string is always stored as text, even when it starts with "="."""
-    if isinstance(value, str):
+    """Store a value; a string is always stored as text, even when it starts with "=", unless it
+    is a `Formula` staff typed."""
+    if isinstance(value, Formula):
+        cell.value = str(value)
+    elif isinstance(value, str):
         cell.value = excel_text(value)
         cell.data_type = "s"
     else:
@@ -47,11 +55,15 @@ def put_cell(cell, value: object) -> None:
 
 
 _UNSAFE_NAME = re.compile(r"[^\w\-. ]+")
+_WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"{kind}{n}" for kind in ("COM", "LPT") for n in range(10)}
 
 
 def safe_file_name(text: str, fallback: str = "tep") -> str:
     """A file name from user text: one path component, no traversal, no reserved characters."""
     name = unicodedata.normalize("NFC", text)
     name = _UNSAFE_NAME.sub("_", name).strip(" ._")
-    name = re.sub(r"_+", "_", name)[:120]
+    name = re.sub(r"_+", "_", name)[:120].strip(" ._")
+    stem, dot, rest = name.partition(".")
+    if stem.upper() in _WINDOWS_DEVICES:
+        name = f"{stem}_{dot}{rest}"  # COM1, NUL, AUX… are devices on Windows, not files
     return name or fallback

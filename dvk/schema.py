@@ -30,6 +30,7 @@ class UnitStatus(StrEnum):
     ON_TIME = "on_time"
     LATE = "late"
     MISSING = "missing"
+    UNKNOWN_TIME = "unknown_time"  # registered, but no row has a time (a paper form with no date)
 
 
 # Sections I–IV of the official form, in order.
@@ -57,6 +58,7 @@ STATUS_LABELS: dict[UnitStatus, str] = {
     UnitStatus.ON_TIME: "Đúng hạn",
     UnitStatus.LATE: "Trễ hạn",
     UnitStatus.MISSING: "Chưa đăng ký",
+    UnitStatus.UNKNOWN_TIME: "Không rõ thời gian",
 }
 
 # The normalised registration, in output order.

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dvk.atomic import save_atomically
 from dvk.errors import SourceError
 from dvk.safe_text import csv_escape, csv_unescape
 
@@ -16,9 +17,9 @@ def write_csv(frame: pd.DataFrame, path: Path) -> Path:
         .fillna("")
         .map(lambda value: csv_escape(value) if isinstance(value, str) else value)
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    escaped.to_csv(path, index=False, encoding="utf-8-sig")
-    return path
+    return save_atomically(
+        path, lambda temporary: escaped.to_csv(temporary, index=False, encoding="utf-8-sig")
+    )
 
 
 def read_csv(path: Path, required: list[str]) -> pd.DataFrame:

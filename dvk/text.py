@@ -12,6 +12,10 @@ import viparse
 _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 _MARKERS = re.compile(r"\(\s*\*\s*\)|\*+\s*$|:\s*$")
 _SPACES = re.compile(r"\s+")
+# Characters that show nothing: zero-width spaces and joiners, word joiner, BOM, direction
+# marks. A name made of them (or of NBSP) is no name. (The soft hyphen U+00AD stays: in TCVN3
+# text it is the letter "ư".)
+_INVISIBLE = re.compile("[\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
 def nfc(text: str) -> str:
@@ -51,7 +55,7 @@ def repair(text: str, *, font_name: str | None = None) -> str:
 
 
 def clean_cell(value: object) -> str:
-    """A cell as trimmed NFC text; None and NaN become the empty string."""
+    """A cell as trimmed NFC text without invisible characters; None and NaN become the empty string."""
     if value is None:
         return ""
     if isinstance(value, float):
@@ -59,7 +63,7 @@ def clean_cell(value: object) -> str:
             return ""
         if value.is_integer():
             return str(int(value))
-    return repair(str(value)).strip()
+    return repair(_INVISIBLE.sub("", str(value))).strip()
 
 
 def strip_accents(text: str) -> str:
@@ -78,6 +82,11 @@ def match_key(text: str) -> str:
     text = strip_accents(text)
     text = re.sub(r"[^\w]+", " ", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def mark_key(text: str) -> str:
+    """The key of a tick mark: its match key, or the symbol itself ("✓", "✔") when it has no letters."""
+    return match_key(text) or _SPACES.sub("", nfc(text)).casefold()
 
 
 def collapse_spaces(text: str) -> str:

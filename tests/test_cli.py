@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import openpyxl
 
@@ -48,7 +54,7 @@ def test_collect_then_check(tmp_path, capsys, sample_dir):
     assert workbook.sheetnames == ["Sổ theo dõi", "Tình trạng đơn vị", "Bản bị loại", "Bản bị thay thế"]
     assert workbook[REJECTS_SHEET].max_row == len(rejects) + 1
     statuses_in_book = [row[2] for row in workbook[STATUS_SHEET].iter_rows(min_row=2, values_only=True)]
-    assert {"Đúng hạn", "Trễ hạn", "Chưa đăng ký"} == set(statuses_in_book)
+    assert {"Đúng hạn", "Trễ hạn", "Chưa đăng ký", "Không rõ thời gian"} == set(statuses_in_book)
 
     assert (
         main(
@@ -80,7 +86,8 @@ def test_collect_then_check(tmp_path, capsys, sample_dir):
     assert statuses["HCCB"]["status"] == "late"  # only answered on 2 April
     assert statuses["P-DUCPHO"]["status"] == "late"  # form signed 6 April
     assert statuses["SYT"]["status"] == "on_time"
-    assert statuses["BDBP"]["status"] == "on_time"  # paper form without a date
+    assert statuses["BDBP"]["status"] == "unknown_time"  # paper form without a date: not on time
+    assert (statuses["BDBP"]["registrations"], statuses["BDBP"]["first_submitted_at"]) == ("3", "")
     assert statuses["X-TINHKHE"]["meets_target"] == "false"  # commune: 2 models < 3 new
     assert "Chưa đăng ký: Sở Văn hóa, Thể thao và Du lịch" in capsys.readouterr().out
 
@@ -150,3 +157,48 @@ def test_bad_roster_is_reported(tmp_path, capsys):
     )
     assert code == 2
     assert "thiếu cột: unit_type, aliases" in capsys.readouterr().err
+
+
+def test_demo_gives_prefects_temporary_server_time_and_keeps_a_chosen_value(monkeypatch):
+    from dvk.commands import demo
+
+    seen = []
+    monkeypatch.setattr(demo, "_run", lambda args: seen.append(os.environ[demo.STARTUP_TIMEOUT_ENV]) or 0)
+    monkeypatch.delenv(demo.STARTUP_TIMEOUT_ENV, raising=False)
+    assert demo.run(argparse.Namespace(out="x")) == 0
+    monkeypatch.setenv(demo.STARTUP_TIMEOUT_ENV, "300")
+    assert demo.run(argparse.Namespace(out="x")) == 0
+    assert seen == ["120", "300"]
+
+
+def test_demo_whose_prefect_server_does_not_start_says_so_in_one_line(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env |= {"PREFECT_HOME": str(tmp_path / "home"), "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "0"}
+    done = subprocess.run(
+        [sys.executable, "-m", "dvk.cli", "demo", "--out", str(tmp_path / "out")],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 2
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Lỗi: Máy chủ Prefect tạm thời chưa khởi động kịp")
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_an_internal_error_is_one_line_and_a_log_file(tmp_path, capsys, monkeypatch):
+    from dvk.cycle import jobs
+
+    def broken(*args, **kwargs):
+        raise KeyError("lỗi lập trình")
+
+    monkeypatch.setattr(jobs, "collect", broken)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    source = write_forms_csv(tmp_path / "f.csv", [forms_row()])
+    assert main(["collect", "--year", "2026", "--source", str(source), "--out", str(tmp_path / "o")]) == 1
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Lỗi nội bộ của dvk")
+    [log] = tmp_path.glob("dvk-loi-*.log")
+    assert "KeyError" in log.read_text(encoding="utf-8") and str(log) in lines[0]

@@ -9,8 +9,8 @@ import pandas as pd
 from dvk.check.counts import below_target
 from dvk.schema import UnitStatus
 
-# The order units are listed in a reminder: not registered first, then late, then below target.
-REMINDER_ORDER = {UnitStatus.MISSING: 0, UnitStatus.LATE: 1, UnitStatus.ON_TIME: 2}
+# The order units are listed in a reminder: not registered, late, no known time, then below target.
+REMINDER_ORDER = {UnitStatus.MISSING: 0, UnitStatus.LATE: 1, UnitStatus.UNKNOWN_TIME: 2, UnitStatus.ON_TIME: 3}
 
 
 def needs_reminder(statuses: pd.DataFrame) -> pd.Series:
@@ -24,7 +24,7 @@ def units_to_remind(statuses: pd.DataFrame, units: list[str] | None = None) -> p
     if units:
         need &= statuses["unit_code"].isin(units)
     flagged = statuses[need]
-    rank = flagged["status"].map(lambda status: REMINDER_ORDER.get(UnitStatus(status), 3))
+    rank = flagged["status"].map(lambda status: REMINDER_ORDER.get(UnitStatus(status), 4))
     return flagged.assign(_rank=rank).sort_values("_rank", kind="stable").drop(columns="_rank")
 
 
@@ -46,6 +46,10 @@ def reminder_message(record: dict, year: int, deadline: date) -> str:
     lines = []
     if status == UnitStatus.LATE:
         lines.append(f"đơn vị gửi đăng ký sau hạn {day_in_text(deadline)}")
+    if status == UnitStatus.UNKNOWN_TIME:
+        lines.append(
+            "bản đăng ký của đơn vị không ghi ngày (biểu mẫu chưa ghi ngày ký), chưa xác định được đúng hạn"
+        )
     if str(record["meets_target"]) == "false":
         lines.append(f"đơn vị mới đăng ký {count} mô hình, chưa đạt chỉ tiêu ({record['target']})")
     return f"Kính gửi {name}: " + "; ".join(lines) + ". Đề nghị đơn vị bổ sung."

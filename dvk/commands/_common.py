@@ -10,7 +10,9 @@ from pathlib import Path
 from dvk.cycle.plan import RunPlan
 from dvk.cycle.summaries import CheckSummary, CollectSummary
 from dvk.errors import ParameterError
+from dvk.outputs import COLUMNS_CSV
 from dvk.settings import load_settings
+from dvk.sources import READ, REFUSED
 
 
 def add_year(parser: argparse.ArgumentParser) -> None:
@@ -65,13 +67,39 @@ class Progress:
         print(f"  đang đọc tệp {self.count}: {name}", file=sys.stderr, flush=True)
 
 
-def print_collect(summary: CollectSummary) -> None:
-    print(f"Thu thập đăng ký năm {summary.year}")
-    for source in summary.sources:
+def _print_source(source: dict) -> None:
+    status = source.get("status") or READ
+    if status == READ:
         unit = f" — {source['unit_name']}" if source["unit_name"] else ""
         print(f"  {source['source']}: {source['layout']}, {source['rows']} dòng{unit}")
+        if not source["rows"]:
+            print("    CHÚ Ý: nguồn này không có dòng đăng ký nào.")
+    elif status == REFUSED:
+        rows = f" ({source['rows']} dòng, tính là bị loại)" if source["rows"] else ""
+        print(f"  {source['source']}: KHÔNG ĐỌC{rows} — {source['detail']}")
+    else:
+        print(f"  {source['source']}: bỏ qua — {source['detail']}")
+    for note in source.get("notes", []):
+        print(f"    lưu ý: {note}")
+    unrecognised = source.get("unrecognised_columns", [])
+    if unrecognised:
+        print(
+            f"    CHÚ Ý: {len(unrecognised)} cột có dữ liệu nhưng không nhận ra, dữ liệu của cột không được "
+            f"đọc: {'; '.join(unrecognised)}. Nếu cần, thêm tiêu đề vào mappings/headers.toml."
+        )
+
+
+def print_collect(summary: CollectSummary) -> None:
+    print(f"Thu thập đăng ký năm {summary.year}")
+    named = set()
+    for source in summary.sources:
+        _print_source(source)
+        named.add(source["source"])
     for skipped in summary.skipped_files:
-        print(f"  bỏ qua (không phải .csv/.xlsx): {skipped}")
+        if Path(skipped).name not in named:
+            print(f"  {skipped}: bỏ qua")
+    if not summary.rows_in:
+        print("  CHÚ Ý: không nguồn nào có dòng đăng ký; kiểm tra lại đường dẫn và các tệp ở trên.")
     print(f"  {summary.count_line}")
     if summary.staff_entries_kept or summary.orphan_rows:
         print(
@@ -81,17 +109,25 @@ def print_collect(summary: CollectSummary) -> None:
     for label, path in [
         ("Danh sách hợp lệ", summary.files["registrations"]),
         ("Danh sách bị loại", summary.files["rejects"]),
+        ("Các cột đã đọc", str(Path(summary.files["registrations"]).with_name(COLUMNS_CSV))),
         ("Sổ theo dõi", summary.files["register"]),
     ]:
         print(f"  {label}: {path}")
 
 
 def print_check(summary: CheckSummary) -> None:
+    unknown = summary.registered - summary.on_time - summary.late
+    unknown_part = f", không rõ thời gian {unknown}" if unknown else ""
     print(
         f"Tình trạng đăng ký năm {summary.year}: {summary.units} đơn vị — đúng hạn "
-        f"{summary.on_time}, trễ hạn {summary.late}, chưa đăng ký {summary.missing}, "
+        f"{summary.on_time}, trễ hạn {summary.late}{unknown_part}, chưa đăng ký {summary.missing}, "
         f"chưa đạt chỉ tiêu {summary.below_target}"
     )
+    if unknown:
+        print(
+            f"  Không rõ thời gian ({unknown} đơn vị): biểu mẫu không ghi ngày ký; ghi «Ngày nhận: "
+            "ngày/tháng/năm» vào tệp biểu mẫu khi nhận bản giấy rồi chạy lại «dvk collect»."
+        )
     if summary.late_names:
         print(f"  Trễ hạn: {', '.join(summary.late_names)}")
     if summary.missing_names:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from dvk.commands._common import print_check, print_collect
 from dvk.demo.province import SAMPLE_DIR, YEAR
+from dvk.errors import DvkError, PrefectUnavailable
 from dvk.folders import register_path
 
 NAME = "demo"
@@ -22,8 +23,40 @@ def add_arguments(parser) -> None:
     parser.add_argument("--out", default="dvk-demo", help="thư mục ghi kết quả (mặc định dvk-demo)")
 
 
+STARTUP_TIMEOUT_ENV = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
+STARTUP_TIMEOUT = "120"  # Prefect's 20 s is too short for a first start on a busy office PC
+
+
+def _unavailable(error: Exception) -> PrefectUnavailable:
+    waited = os.environ.get(STARTUP_TIMEOUT_ENV, STARTUP_TIMEOUT)
+    return PrefectUnavailable(
+        f"Máy chủ Prefect tạm thời chưa khởi động kịp (đã chờ {waited} giây); chưa chạy bước nào. Máy đang "
+        f"bận: đóng bớt chương trình rồi chạy lại «dvk demo», hoặc đặt biến {STARTUP_TIMEOUT_ENV}=300 để "
+        f"chờ lâu hơn. ({type(error).__name__})"
+    )
+
+
+def _is_startup_failure(error: Exception) -> bool:
+    text = str(error)
+    return "ephemeral" in text.lower() or "connect to" in text.lower() or isinstance(error, ConnectionError)
+
+
 def run(args) -> int:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault(STARTUP_TIMEOUT_ENV, STARTUP_TIMEOUT)
+    # The temporary server's own shutdown noise (English tracebacks after the run) is not for a clerk.
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
+    try:
+        return _run(args)
+    except DvkError:
+        raise
+    except Exception as error:
+        if _is_startup_failure(error):
+            raise _unavailable(error) from error
+        raise
+
+
+def _run(args) -> int:
     out = Path(args.out).resolve()
     os.environ["DVK_BASE_DIR"] = str(out)  # the number register goes to <out>/so_van_ban
     from dvk.demo.evaluations import SAMPLE_EVALUATIONS, fill_register, read_evaluations

@@ -6,7 +6,7 @@ run checks before writing: rows in = valid + rejected + superseded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
@@ -15,16 +15,23 @@ from dvk.intake.supersede import supersede
 from dvk.mappings import Mappings
 from dvk.roster import Roster
 from dvk.schema import REGISTRATION_COLUMNS, REJECT_COLUMNS, SUPERSEDED_COLUMNS
-from dvk.sources import SourceRead
-from dvk.sources.model import LAYOUT_LABELS
+from dvk.sources import READ, SourceRead
+
+COLUMN_REPORT_COLUMNS = ["source", "column_index", "header", "field", "non_empty_cells"]
 
 
 @dataclass
 class SourceSummary:
+    """One file or sheet and what became of it: read, refused or skipped, and why."""
+
     source: str
     layout: str
     rows: int
     unit_name: str = ""
+    status: str = ""
+    detail: str = ""
+    notes: list[str] = field(default_factory=list)
+    unrecognised_columns: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -37,6 +44,7 @@ class Collection:
     rows_rejected: int
     sources: list[SourceSummary] = field(default_factory=list)
     skipped_files: list[str] = field(default_factory=list)
+    columns: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=COLUMN_REPORT_COLUMNS))
 
     @property
     def rows_out(self) -> int:
@@ -68,9 +76,19 @@ def build_collection(read: SourceRead, year: int, roster: Roster, mappings: Mapp
     kept, superseded = supersede(registrations)
     all_rejects = [r.as_dict() for r in read.unrecognised] + [r.as_dict() for r in rejects]
     summaries = [
-        SourceSummary(table.source, LAYOUT_LABELS[table.layout], len(table.rows), table.unit_name)
-        for table in read.tables
+        SourceSummary(
+            outcome.source,
+            outcome.detail if outcome.status == READ else outcome.status,
+            outcome.rows,
+            outcome.unit_name,
+            outcome.status,
+            outcome.detail,
+            list(outcome.notes),
+            list(outcome.unrecognised),
+        )
+        for outcome in read.outcomes
     ]
+    columns = [asdict(column) for table in read.tables for column in table.columns]
     return Collection(
         year=year,
         registrations=frame(kept, REGISTRATION_COLUMNS),
@@ -80,4 +98,5 @@ def build_collection(read: SourceRead, year: int, roster: Roster, mappings: Mapp
         rows_rejected=rows_rejected,
         sources=summaries,
         skipped_files=read.skipped_files,
+        columns=frame(columns, COLUMN_REPORT_COLUMNS),
     )

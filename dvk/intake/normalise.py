@@ -12,10 +12,12 @@ from dvk.mappings import Mappings
 from dvk.rejects import Reject, reject
 from dvk.roster import Roster
 from dvk.schema import Field, Form, Kind
+from dvk.sources.headers import FIELD_LABELS
 from dvk.sources.model import RawRow, RawTable
 from dvk.text import clean_cell, match_key
 
 _NOT_MARKED = {"", "0", "khong", "no", "false", "-"}
+UNDECODABLE = "\ufffd"  # what a byte no encoding could read became
 # A choice answered as one column ("Hình thức": "Tập thể") or as marks in two columns.
 _MARK_COLUMNS = {
     "form": ("form_collective", "form_individual"),
@@ -24,17 +26,7 @@ _MARK_COLUMNS = {
 
 
 # How a column is named in a reject when the source has no header of its own for it.
-COLUMN_LABELS = {
-    "model_name": "Tên mô hình, điển hình",
-    "unit_name": "Tên cơ quan, đơn vị",
-    "field": "Lĩnh vực",
-    "form": "Hình thức",
-    "form_collective": "Mô hình tập thể",
-    "kind": "Xây dựng mới / Nhân rộng",
-    "kind_new": "Xây dựng mới",
-    "timestamp": "Thời gian gửi",
-    "year": "Năm",
-}
+COLUMN_LABELS = {**FIELD_LABELS, "kind": "Xây dựng mới / Nhân rộng", "timestamp": "Thời gian gửi"}
 
 
 @dataclass
@@ -57,8 +49,10 @@ def _choice(text: str, index: dict, strip_prefixes: bool = False):
     return None
 
 
-def _is_marked(value: object) -> bool:
-    return match_key(clean_cell(value)) not in _NOT_MARKED
+def _is_marked(value: object, mappings: Mappings) -> bool:
+    """A mark listed in values.toml ("x", "✓", "có"), or any other text that is not a "no"."""
+    text = clean_cell(value)
+    return mappings.is_mark(text) or match_key(text) not in _NOT_MARKED
 
 
 def registration_id(year: int, unit_code: str, model_name: str, response_id: str = "") -> str:
@@ -86,6 +80,10 @@ class Normaliser:
         def problem(column: str, value: object, code: str, extra: str = "") -> None:
             label = labels.get(column) or COLUMN_LABELS.get(column, column)
             problems.append(reject(raw.source, raw.source_row, label, value, code, extra))
+
+        for column, value in values.items():
+            if isinstance(value, str) and UNDECODABLE in value:
+                problem(column, clean_cell(value), "undecodable")
 
         model_name = clean_cell(values.get("model_name"))
         if not model_name:
@@ -162,7 +160,7 @@ class Normaliser:
         marked = [
             member
             for member, column in zip(enum, mark_columns, strict=True)
-            if _is_marked(values.get(column))
+            if _is_marked(values.get(column), self.mappings)
         ]
         if len(marked) == 1:
             return marked[0]
@@ -197,6 +195,10 @@ def normalise(tables: Iterable[RawTable], year: int, roster: Roster, mappings: M
     for table in tables:
         for raw in table.rows:
             rows_in += 1
+            if table.refusal:
+                rows_rejected += 1
+                rejects.append(reject(raw.source, raw.source_row, "", "", "file_refused", table.refusal))
+                continue
             outcome = normaliser.row(raw, table.labels)
             if outcome.registration is not None:
                 registrations.append(outcome.registration)

@@ -7,7 +7,7 @@ longer in the data but holds staff entries stays, marked, at the bottom.
 
 from __future__ import annotations
 
-import shutil
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from dvk.atomic import save_atomically
 from dvk.dates import DateParseError, parse_moment
 from dvk.errors import SourceError
 from dvk.roster import UNIT_TYPE_LABELS
-from dvk.safe_text import put_cell
+from dvk.safe_text import Formula, put_cell
 from dvk.schema import (
     EVALUATION_HEADERS_VI,
     FIELD_LABELS,
@@ -35,6 +35,7 @@ from dvk.schema import (
     UNIT_STATUS_COLUMNS,
     UNIT_STATUS_HEADERS_VI,
 )
+from dvk.text import match_key
 from dvk.xlsx_pages import print_pages
 
 REGISTER_SHEET = "Sổ theo dõi"
@@ -43,6 +44,9 @@ SUPERSEDED_SHEET = "Bản bị thay thế"
 STATUS_SHEET = "Tình trạng đơn vị"
 DVK_NOTE = "Ghi chú của dvk"
 ORPHAN_NOTE = "Không còn trong dữ liệu thu thập lần này; giữ lại vì có ý kiến của cán bộ."
+MATCHED_BY_NAME_NOTE = (
+    "Sổ cũ không có cột «Mã bản đăng ký»: ý kiến cán bộ ghép theo đơn vị và tên mô hình, kiểm tra lại."
+)
 ID_HEADER = REGISTRATION_HEADERS_VI["registration_id"]
 SUPERSEDED_HEADERS_VI = {
     "registration_id": "Mã bản đăng ký",
@@ -73,10 +77,51 @@ class StaffEntries:
     by_id: dict[str, dict[str, object]] = field(default_factory=dict)
     staff_headers: list[str] = field(default_factory=lambda: list(EVALUATION_HEADERS_VI))
     old_rows: dict[str, dict[str, object]] = field(default_factory=dict)
+    # (unit, model name) keys → the id they were filed under, when the id column was deleted
+    by_unit_model: dict[tuple[str, str], str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    has_ids: bool = True
 
     @property
     def count(self) -> int:
         return sum(len(values) for values in self.by_id.values())
+
+    def find(self, registration: dict) -> tuple[str, dict[str, object]] | None:
+        """The staff entries of a registration: by its id, else by its unit and model name."""
+        reg_id = str(registration["registration_id"])
+        if reg_id in self.by_id:
+            return reg_id, self.by_id[reg_id]
+        for unit in (registration.get("unit_code"), registration.get("unit_name")):
+            key = self.by_unit_model.get(unit_model_key(unit, registration.get("model_name")))
+            if key is not None:
+                return key, self.by_id[key]
+        return None
+
+
+def unit_model_key(unit: object, model_name: object) -> tuple[str, str]:
+    return match_key(str(unit or "")), match_key(str(model_name or ""))
+
+
+_KNOWN_HEADERS = set(REGISTRATION_HEADERS_VI.values()) | set(EVALUATION_HEADERS_VI) | {DVK_NOTE}
+HEADER_SEARCH_ROWS = 30
+# A formula staff typed (=SUM(40,55), =B2*2): kept as a formula; "=đã kiểm tra" is text.
+_FORMULA = re.compile(r"=[A-Za-z0-9_.$:(),;+\-*/^&%<>=!\" ]+")
+
+
+def _header_row(rows: list[tuple]) -> int | None:
+    """The row (in the first 30) that names at least three of the register's columns."""
+    for index, values in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        named = {str(v).strip() for v in values if v is not None} & _KNOWN_HEADERS
+        if len(named) >= 3:
+            return index
+    return None
+
+
+def _staff_value(cell) -> object:
+    value = cell.value
+    if cell.data_type == "f" and isinstance(value, str) and _FORMULA.fullmatch(value):
+        return Formula(value)
+    return value
 
 
 def _sheet_rows(path: Path, sheet_name: str) -> tuple[list[str], list[dict[str, object]]]:
@@ -87,11 +132,20 @@ def _sheet_rows(path: Path, sheet_name: str) -> tuple[list[str], list[dict[str, 
             f"Không mở được sổ theo dõi «{path}» ({exc}). Nếu tệp đang mở trong Excel, hãy đóng lại."
         ) from exc
     if sheet_name not in workbook.sheetnames:
-        raise SourceError(f"Sổ theo dõi «{path}» không có trang «{sheet_name}».")
-    rows = workbook[sheet_name].iter_rows(values_only=True)
-    headers = [str(h).strip() if h is not None else "" for h in next(rows, [])]
+        raise SourceError(
+            f"Sổ theo dõi «{path}» không có trang «{sheet_name}» (trang có: "
+            f"{', '.join(workbook.sheetnames)}). Đặt lại đúng tên trang rồi chạy lại."
+        )
+    rows = [[_staff_value(cell) for cell in row] for row in workbook[sheet_name].iter_rows()]
+    start = _header_row(rows)
+    if start is None:
+        raise SourceError(
+            f"Sổ theo dõi «{path}»: trong {HEADER_SEARCH_ROWS} dòng đầu của trang «{sheet_name}» không có "
+            f"dòng tiêu đề (cần ít nhất ba cột như «{ID_HEADER}», «Tên mô hình, điển hình», «Điểm»)."
+        )
+    headers = [str(h).strip() if h is not None else "" for h in rows[start]]
     records = []
-    for values in rows:
+    for values in rows[start + 1 :]:
         if not any(v not in (None, "") for v in values):
             continue
         records.append({h: v for h, v in zip(headers, values, strict=False) if h})
@@ -99,7 +153,8 @@ def _sheet_rows(path: Path, sheet_name: str) -> tuple[list[str], list[dict[str, 
 
 
 def read_staff_entries(path: Path) -> StaffEntries:
-    """Everything staff typed in an existing register, by registration id."""
+    """Everything staff typed in an existing register, by registration id (or, when staff deleted
+    the id column, by unit and model name)."""
     entries = StaffEntries()
     if not path.exists():
         return entries
@@ -108,14 +163,28 @@ def read_staff_entries(path: Path) -> StaffEntries:
     entries.staff_headers = list(EVALUATION_HEADERS_VI) + [
         h for h in headers if h and h not in ours and h not in EVALUATION_HEADERS_VI
     ]
-    for record in records:
+    has_ids = entries.has_ids = ID_HEADER in headers
+    if not has_ids:
+        entries.warnings.append(
+            f"Sổ theo dõi cũ không có cột «{ID_HEADER}»: ý kiến cán bộ được ghép theo đơn vị và tên mô "
+            "hình; kiểm tra lại các dòng có ghi chú của dvk."
+        )
+    for number, record in enumerate(records, start=1):
         reg_id = str(record.get(ID_HEADER) or "").strip()
+        if not has_ids:
+            reg_id = f"dong-{number}"
         if not reg_id:
             continue
         typed = {h: record[h] for h in entries.staff_headers if record.get(h) not in (None, "")}
         if typed:
             entries.by_id[reg_id] = typed
             entries.old_rows[reg_id] = record
+            if not has_ids:
+                model = record.get(REGISTRATION_HEADERS_VI["model_name"])
+                for unit_header in ("unit_code", "unit_name"):
+                    unit = record.get(REGISTRATION_HEADERS_VI[unit_header])
+                    if unit:
+                        entries.by_unit_model.setdefault(unit_model_key(unit, model), reg_id)
     return entries
 
 
@@ -179,6 +248,7 @@ class RegisterResult:
     staff_entries_kept: int
     orphan_rows: int
     backup: Path | None
+    warnings: list[str] = field(default_factory=list)
 
 
 def write_register(
@@ -187,9 +257,14 @@ def write_register(
     rejects: pd.DataFrame,
     superseded: pd.DataFrame,
     statuses: pd.DataFrame,
+    entries: StaffEntries | None = None,
 ) -> RegisterResult:
-    """Write the register, carrying over whatever staff typed in the previous one."""
-    entries = read_staff_entries(path)
+    """Write the register, carrying over whatever staff typed in the previous one.
+
+    `entries` are the staff entries of the register this one replaces (read from `path` itself
+    when not given)."""
+    if entries is None:
+        entries = read_staff_entries(path)
     replaced_by = (
         dict(zip(superseded["replaced_by_id"], superseded["registration_id"], strict=True))
         if len(superseded)
@@ -204,17 +279,19 @@ def write_register(
         registrations.to_dict("records"), _frame_rows(registrations, REGISTRATION_COLUMNS), strict=True
     ):
         reg_id = str(record["registration_id"])
-        typed = entries.by_id.get(reg_id)
-        if typed is None and reg_id in replaced_by:
+        found = entries.find(record)
+        if found is None and reg_id in replaced_by:
             # A resubmission under a new id inherits the evaluation of the one it replaced.
             old_id = replaced_by[reg_id]
-            typed = entries.by_id.get(old_id) if old_id not in current_ids else None
-            if typed:
-                carried.add(old_id)
-        if typed:
-            carried.add(reg_id)
-        typed = typed or {}
-        rows.append(values + [typed.get(h, "") for h in entries.staff_headers] + [""])
+            if old_id not in current_ids and old_id in entries.by_id:
+                found = (old_id, entries.by_id[old_id])
+        typed: dict[str, object] = {}
+        note = ""
+        if found:
+            key, typed = found
+            carried.add(key)
+            note = MATCHED_BY_NAME_NOTE if key in entries.old_rows and not entries.has_ids else ""
+        rows.append(values + [typed.get(h, "") for h in entries.staff_headers] + [note])
     orphans = [reg_id for reg_id in entries.by_id if reg_id not in carried]
     for reg_id in orphans:
         old = entries.old_rows[reg_id]
@@ -250,13 +327,9 @@ def write_register(
 
     for sheet in workbook.worksheets:
         print_pages(sheet)
-    backup = None
-    if path.exists():
-        backup = path.with_name(path.stem + ".truoc_lan_chay.xlsx")
-        shutil.copy2(path, backup)
     save_atomically(path, workbook.save)
     kept = sum(len(entries.by_id[i]) for i in carried if i in entries.by_id)
-    return RegisterResult(path, len(rows), kept, len(orphans), backup)
+    return RegisterResult(path, len(rows), kept, len(orphans), None, list(entries.warnings))
 
 
 _REVERSE = {

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -11,11 +10,19 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from dvk.errors import SourceError
+from dvk.folders import REGISTRATIONS_CSV, REJECTS_CSV, SUPERSEDED_CSV, UNIT_STATUS_CSV
+from dvk.sources.csv_text import clean_grid, read_csv_text
 from dvk.sources.model import Sheet
 from dvk.text import repair
 
 READABLE_SUFFIXES = {".csv", ".xlsx", ".xlsm"}
-_CSV_ENCODINGS = ("utf-8-sig", "utf-16", "cp1258")
+DVK_OUTPUT_NAMES = {REGISTRATIONS_CSV, REJECTS_CSV, SUPERSEDED_CSV, UNIT_STATUS_CSV, "columns.csv"}
+_REGISTER_NAME = re.compile(r"so_theo_doi_\d{4}(\.truoc_lan_chay)?\.xlsx")
+
+
+def is_dvk_output(path: Path) -> bool:
+    """A list or register dvk wrote (an output folder inside the source folder): never a source."""
+    return path.name in DVK_OUTPUT_NAMES or bool(_REGISTER_NAME.fullmatch(path.name))
 
 
 def files_in(spec: Path) -> tuple[list[Path], list[Path]]:
@@ -24,38 +31,20 @@ def files_in(spec: Path) -> tuple[list[Path], list[Path]]:
         found = sorted(
             path for path in spec.rglob("*") if path.is_file() and not path.name.startswith((".", "~$"))
         )
-        readable = [path for path in found if path.suffix.lower() in READABLE_SUFFIXES]
-        skipped = [path for path in found if path.suffix.lower() not in READABLE_SUFFIXES]
+        readable = [p for p in found if p.suffix.lower() in READABLE_SUFFIXES and not is_dvk_output(p)]
+        skipped = [path for path in found if path not in readable]
         return readable, skipped
     if spec.is_file():
         return [spec], []
     raise SourceError(f"Không tìm thấy tệp hoặc thư mục «{spec}».")
 
 
-def _decode(data: bytes, path: Path) -> str:
-    for encoding in _CSV_ENCODINGS:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" not in text:
-            return text
-    raise SourceError(f"Không đọc được «{path.name}»: tệp CSV không phải văn bản UTF-8.")
-
-
-def _delimiter(text: str) -> str:
-    """Comma as Google writes it; semicolon or tab when a regional Excel saved the file."""
-    first_line = text.split("\n", 1)[0]
-    counts = {delimiter: first_line.count(delimiter) for delimiter in ",;\t"}
-    return max(counts, key=lambda d: (counts[d], d == ","))
-
-
 def _read_csv(path: Path) -> list[Sheet]:
-    text = _decode(path.read_bytes(), path)
-    grid = [
-        [repair(cell) for cell in row] for row in csv.reader(io.StringIO(text), delimiter=_delimiter(text))
-    ]
-    return [Sheet(source=path.name, grid=grid)]
+    read = read_csv_text(path.read_bytes(), path.name)
+    if not any(any(cell.strip() for cell in row) for row in read.rows):
+        return []  # an empty file: the caller names it
+    grid = [[repair(cell) for cell in row] for row in read.rows]
+    return [Sheet(source=path.name, grid=grid, notes=tuple(read.notes))]
 
 
 def _cell_value(cell) -> object:
@@ -65,18 +54,30 @@ def _cell_value(cell) -> object:
     return value
 
 
+def _used_extent(worksheet) -> tuple[int, int]:
+    """The last row and column holding a value: a cell formatted at row 1,048,576 does not count."""
+    last_row = last_column = 0
+    for (row, column), cell in worksheet._cells.items():  # the cells the file stores, not the dimension
+        if cell.value is not None and cell.value != "":
+            last_row, last_column = max(last_row, row), max(last_column, column)
+    return last_row, last_column
+
+
 def _read_xlsx(path: Path) -> list[Sheet]:
     try:
         workbook = openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         raise SourceError(
             f"Không mở được «{path.name}»: tệp không phải Excel .xlsx hợp lệ hoặc bị hỏng ({exc})."
         ) from exc
     sheets = []
     for worksheet in workbook.worksheets:
-        grid = [[_cell_value(cell) for cell in row] for row in worksheet.iter_rows()]
+        last_row, last_column = _used_extent(worksheet)
+        rows = worksheet.iter_rows(min_row=1, max_row=last_row, max_col=last_column) if last_row else iter(())
+        notes: list[str] = []
+        grid = clean_grid([[_cell_value(cell) for cell in row] for row in rows], notes)
         label = path.name if len(workbook.worksheets) == 1 else f"{path.name} › {worksheet.title}"
-        sheets.append(Sheet(source=label, grid=grid))
+        sheets.append(Sheet(source=label, grid=grid, notes=tuple(notes)))
     workbook.close()
     return sheets
 

@@ -9,13 +9,17 @@ and the signature block).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dvk.mappings import Mappings
+from dvk.sources.columns import column_reports, looks_like_response_id, no_header_reason, refusal
+from dvk.sources.headers import resolver_for
 from dvk.sources.model import RawRow, RawTable, Sheet
 from dvk.text import clean_cell, collapse_spaces, match_key
 
-HEADER_SEARCH_ROWS = 30
+# How far down a header row is looked for: title rows above it are common, a header
+# below the first screenful is rare but must not make a file vanish.
+HEADER_SEARCH_ROWS = 200
 _UNIT_LINE = re.compile(r"^\s*(?:TÊN\s+)?ĐƠN\s*VỊ\s*[:：]\s*(?P<name>.*)$", re.IGNORECASE)
 _SECTION = re.compile(r"^\s*(?P<numeral>IV|III|II|I|V)\s*[.\-/):]\s*(?P<title>.*)$", re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\s*[.)/:-]|[-–•+])\s*")
@@ -31,19 +35,37 @@ _NUMERALS = {"i": "I", "ii": "II", "iii": "III", "iv": "IV"}
 @dataclass
 class HeaderMap:
     row_index: int  # index of the last header row in the grid
-    columns: dict[str, int]  # canonical column → grid column index
+    columns: dict[str, int]  # canonical column → its first grid column index
     labels: dict[str, str]
+    # canonical column → every grid column holding it (a Forms question deleted and re-created)
+    also: dict[str, list[int]] = field(default_factory=dict)
+    texts: dict[int, str] = field(default_factory=dict)  # grid column → header as written
+    fields: dict[int, str] = field(default_factory=dict)  # grid column → canonical column
+    ambiguous: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    def indices(self, canonical: str) -> list[int]:
+        return self.also.get(canonical) or ([self.columns[canonical]] if canonical in self.columns else [])
 
 
-def _row_headers(row: list[object], mappings: Mappings) -> dict[int, tuple[str, str]]:
-    found = {}
+@dataclass
+class _RowHeaders:
+    found: dict[int, tuple[str, str]]  # grid column → (canonical, header text)
+    ambiguous: dict[int, tuple[str, ...]]
+
+
+def _row_headers(row: list[object], mappings: Mappings) -> _RowHeaders:
+    resolver = resolver_for(mappings)
+    found, ambiguous = {}, {}
     for index, value in enumerate(row):
-        text = clean_cell(value)
-        if text:
-            canonical = mappings.header_for(text)
-            if canonical:
-                found[index] = (canonical, collapse_spaces(text))
-    return found
+        text = clean_cell(value) if isinstance(value, str) else ""
+        if not text:
+            continue
+        resolution = resolver.resolve(text)
+        if resolution.field:
+            found[index] = (resolution.field, collapse_spaces(text))
+        elif resolution.ambiguous:
+            ambiguous[index] = resolution.candidates
+    return _RowHeaders(found, ambiguous)
 
 
 _SUB_HEADER_PAIRS = ({"form_collective", "form_individual"}, {"kind_new", "kind_replicated"})
@@ -59,7 +81,7 @@ def _is_sub_header(row: list[object], top: dict[int, tuple[str, str]], mappings:
     name_index = next(i for i, (canonical, _) in top.items() if canonical == "model_name")
     if name_index < len(row) and clean_cell(row[name_index]):
         return False
-    below = {canonical for canonical, _ in _row_headers(row, mappings).values()}
+    below = {canonical for canonical, _ in _row_headers(row, mappings).found.values()}
     return any(pair <= below for pair in _SUB_HEADER_PAIRS)
 
 
@@ -72,22 +94,32 @@ def find_header(sheet: Sheet, mappings: Mappings) -> HeaderMap | None:
     grid = sheet.grid
     for index, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
         top = _row_headers(row, mappings)
-        names = {canonical for canonical, _ in top.values()}
+        names = {canonical for canonical, _ in top.found.values()}
         if "model_name" not in names or len(names) < 3:
             continue
-        merged = dict(top)
+        merged = dict(top.found)
+        ambiguous = dict(top.ambiguous)
+        texts = {i: clean_cell(v) for i, v in enumerate(row) if clean_cell(v)}
         last = index
-        if index + 1 < len(grid) and _is_sub_header(grid[index + 1], top, mappings):
-            merged.update(_row_headers(grid[index + 1], mappings))
+        if index + 1 < len(grid) and _is_sub_header(grid[index + 1], top.found, mappings):
+            below = _row_headers(grid[index + 1], mappings)
+            merged.update(below.found)
+            for column in below.found:
+                ambiguous.pop(column, None)
+            for column, value in enumerate(grid[index + 1]):
+                text = clean_cell(value)
+                if text:
+                    texts[column] = f"{texts[column]} — {text}" if column in texts else text
             last = index + 1
-        columns: dict[str, int] = {}
-        labels: dict[str, str] = {}
+        header = HeaderMap(row_index=last, columns={}, labels={}, texts=texts, ambiguous=ambiguous)
         for column_index in sorted(merged):
             canonical, label = merged[column_index]
-            if canonical not in columns:
-                columns[canonical] = column_index
-                labels[canonical] = label
-        return HeaderMap(row_index=last, columns=columns, labels=labels)
+            header.fields[column_index] = canonical
+            header.also.setdefault(canonical, []).append(column_index)
+            if canonical not in header.columns:
+                header.columns[canonical] = column_index
+                header.labels[canonical] = label
+        return header
     return None
 
 
@@ -121,6 +153,23 @@ def _raw(row: list[object], index: int | None) -> object:
         return None
     value = row[index]
     return value.strip() if isinstance(value, str) else value
+
+
+def _merged(row: list[object], indices: list[int]) -> object:
+    """A field's value when several columns hold it: the non-empty one (the rightmost, if several)."""
+    chosen = _raw(row, indices[0]) if indices else None
+    for index in indices:
+        if _cell(row, index):
+            chosen = _raw(row, index)
+    return chosen
+
+
+def _values(row: list[object], header: HeaderMap) -> dict[str, object]:
+    return {key: _merged(row, header.indices(key)) for key in header.columns}
+
+
+def _any_cell(row: list[object], header: HeaderMap, key: str) -> str:
+    return clean_cell(_merged(row, header.indices(key)))
 
 
 def _section_field(text: str, mappings: Mappings) -> str | None:
@@ -162,6 +211,22 @@ def _signed_date(rows: list[list[object]]) -> str:
 
 
 FILE_TIME_LABEL = "Thời gian sửa tệp (khi tải lên)"
+RECEIVED_LABEL = "Ngày nhận biểu mẫu (cán bộ ghi)"
+# Staff note the arrival of a paper form with no signing date: "Ngày nhận: 25/03/2026".
+_RECEIVED = re.compile(
+    r"ngày\s*nhận\s*[:：]?\s*(?:ngày\s*)?(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})\s*(?:[/.-]|năm)\s*(\d{4})",
+    re.IGNORECASE,
+)
+
+
+def _received_date(grid: list[list[object]]) -> str:
+    for row in grid:
+        for value in row:
+            match = _RECEIVED.search(clean_cell(value))
+            if match:
+                day, month, year = match.groups()
+                return f"{int(day):02d}/{int(month):02d}/{year}"
+    return ""
 
 
 def _fill_missing_times(rows: list[RawRow], moment: object) -> bool:
@@ -184,73 +249,102 @@ def read_official_form(sheet: Sheet, header: HeaderMap, mappings: Mappings) -> R
     number_index = name_index - 1 if name_index > 0 else None
     unit_name = _unit_line(sheet, header.row_index)
     rows: list[RawRow] = []
-    field: str | None = None
+    body_rows: list[list[object]] = []
+    section_field: str | None = None
     body = sheet.grid[header.row_index + 1 :]
     signed = ""
     for offset, row in enumerate(body):
         texts = [clean_cell(value) for value in row]
         if not any(texts) or _is_numbering_row(row):
             continue
-        marked = any(_cell(row, columns.get(key)) for key in _MARK_COLUMNS)
+        marked = any(_any_cell(row, header, key) for key in _MARK_COLUMNS if key in columns)
         if not marked and _is_end_of_table(texts):
             signed = _signed_date(body[offset:])
             break
+        body_rows.append(row)
         name = _cell(row, name_index)
         number = _cell(row, number_index)
         section = _section_field(name, mappings) or (
             _section_field(f"{number}. {name}", mappings) if re.fullmatch(r"[IVX]+\.?", number) else None
         )
-        others = [_cell(row, index) for key, index in columns.items() if key != "model_name"]
+        others = [_any_cell(row, header, key) for key in columns if key not in ("model_name", "row_id")]
         if section and not any(others):
-            field = section
+            section_field = section
             continue
         if match_key(name) in _TOTAL_KEYS and not number:
             continue
-        values = {key: _raw(row, index) for key, index in columns.items()}
+        values = _values(row, header)
         values["model_name"] = _ITEM_NUMBER.sub("", name).strip()
-        if "field" not in columns or not _cell(row, columns.get("field")):
-            values["field"] = field or ""
+        if "field" not in columns or not clean_cell(values.get("field")):
+            values["field"] = section_field or ""
         if "unit_name" not in columns:
             values["unit_name"] = unit_name
         row_number = sheet.first_row_number + header.row_index + 1 + offset
         rows.append(RawRow(source=sheet.source, source_row=row_number, values=values))
     labels = dict(header.labels)
-    if _fill_missing_times(rows, signed or sheet.modified_at):
-        labels.setdefault("timestamp", "Ngày ký biểu mẫu" if signed else FILE_TIME_LABEL)
+    received = "" if signed else _received_date(sheet.grid)
+    if _fill_missing_times(rows, signed or received or sheet.modified_at):
+        label = "Ngày ký biểu mẫu" if signed else RECEIVED_LABEL if received else FILE_TIME_LABEL
+        labels.setdefault("timestamp", label)
     labels.setdefault("field", "Mục lĩnh vực (I–IV)")
     labels.setdefault("unit_name", "ĐƠN VỊ")
-    return RawTable(sheet.source, "official_form", rows, labels, unit_name=unit_name)
+    return RawTable(
+        sheet.source,
+        "official_form",
+        rows,
+        labels,
+        unit_name=unit_name,
+        columns=column_reports(sheet.source, header, body_rows),
+        notes=sheet.notes,
+    )
 
 
 def read_table(sheet: Sheet, header: HeaderMap) -> RawTable:
     layout = "forms_export" if "timestamp" in header.columns else "table"
     rows = []
+    body_rows: list[list[object]] = []
     for offset, row in enumerate(sheet.grid[header.row_index + 1 :]):
         if not any(clean_cell(value) for value in row):
             continue
-        values = {key: _raw(row, index) for key, index in header.columns.items()}
+        body_rows.append(row)
+        values = _values(row, header)
         response_id = clean_cell(values.pop("response_id", None))
+        own_id = clean_cell(values.pop("row_id", None))
+        if not response_id and looks_like_response_id(own_id):
+            response_id = own_id
         row_number = sheet.first_row_number + header.row_index + 1 + offset
         rows.append(RawRow(sheet.source, row_number, values, response_id=response_id))
     labels = dict(header.labels)
     if _fill_missing_times(rows, sheet.modified_at):
         labels.setdefault("timestamp", FILE_TIME_LABEL)
-    return RawTable(sheet.source, layout, rows, labels)
+    columns = column_reports(sheet.source, header, body_rows)
+    return RawTable(sheet.source, layout, rows, labels, columns=columns, notes=sheet.notes)
 
 
 def is_official_form(sheet: Sheet, header: HeaderMap) -> bool:
     columns = header.columns
-    if "unit_name" in columns or "timestamp" in columns:
+    if "unit_name" in columns or "unit_code" in columns or "timestamp" in columns:
         return False
     has_marks = {"form_collective", "form_individual"} <= columns.keys()
     return has_marks or bool(_unit_line(sheet, header.row_index))
 
 
-def read_sheet(sheet: Sheet, mappings: Mappings) -> RawTable | None:
-    """The sheet's registrations, or None when it holds no table dvk recognises."""
+def examine_sheet(sheet: Sheet, mappings: Mappings) -> RawTable | str:
+    """The sheet's registrations, or why it holds none (a Vietnamese reason)."""
+    if not any(clean_cell(value) for row in sheet.grid for value in row):
+        return "trang trống, không có dữ liệu"
     header = find_header(sheet, mappings)
     if header is None:
-        return None
+        return no_header_reason(sheet, HEADER_SEARCH_ROWS)
     if is_official_form(sheet, header):
-        return read_official_form(sheet, header, mappings)
-    return read_table(sheet, header)
+        table = read_official_form(sheet, header, mappings)
+    else:
+        table = read_table(sheet, header)
+    table.refusal = refusal(sheet.source, header, table, mappings)
+    return table
+
+
+def read_sheet(sheet: Sheet, mappings: Mappings) -> RawTable | None:
+    """The sheet's registrations, or None when it holds no table dvk recognises."""
+    found = examine_sheet(sheet, mappings)
+    return found if isinstance(found, RawTable) else None

@@ -17,6 +17,7 @@ class Sheet:
     grid: Grid
     first_row_number: int = 1  # the row number the clerk sees for grid[0]
     modified_at: datetime | None = None  # file time, used when rows carry no time
+    notes: tuple[str, ...] = ()  # what reading changed (characters dropped, long cells cut)
 
 
 @dataclass
@@ -28,6 +29,17 @@ class RawRow:
     response_id: str = ""
 
 
+@dataclass(frozen=True)
+class ColumnReport:
+    """One column of a source as `columns.csv` lists it; `field` is empty when not recognised."""
+
+    source: str
+    column_index: int  # 1 for column A
+    header: str
+    field: str
+    non_empty_cells: int
+
+
 @dataclass
 class RawTable:
     source: str
@@ -36,6 +48,15 @@ class RawTable:
     # canonical column → the header as the source wrote it, for messages
     labels: dict[str, str] = field(default_factory=dict)
     unit_name: str = ""  # from the "ĐƠN VỊ: …" line of an official form
+    columns: list[ColumnReport] = field(default_factory=list)
+    # Why the whole table is refused (a required column missing, a header ambiguous); every
+    # row is then rejected with this reason, so the count identity still holds.
+    refusal: str = ""
+    notes: tuple[str, ...] = ()
+
+    def unrecognised_columns(self) -> list[ColumnReport]:
+        """Columns holding data that no field claims: shown on screen, since their data is not read."""
+        return [column for column in self.columns if not column.field and column.non_empty_cells]
 
 
 LAYOUT_LABELS = {

@@ -5,11 +5,13 @@ from __future__ import annotations
 import zipfile
 
 import openpyxl
+import pytest
 
 from dvk.cycle import jobs
 from dvk.cycle.plan import RunPlan
 from dvk.cycle.steps import read_registrations
 from dvk.demo.files import write_forms_csv
+from dvk.errors import SourceError
 from dvk.folders import REGISTRATIONS_CSV, register_path
 from dvk.register.workbook import ORPHAN_NOTE, REGISTER_SHEET, read_register
 from tests.test_collect import forms_row
@@ -165,3 +167,73 @@ def test_user_text_starting_with_equals_stays_text(tmp_path, settings):
         "collective",
         "new",
     )
+
+
+def staff_edit(path, edit):
+    workbook = openpyxl.load_workbook(path)
+    edit(workbook[REGISTER_SHEET])
+    workbook.save(path)
+
+
+def insert_title_row(sheet):
+    sheet.insert_rows(1, 2)
+    sheet["A1"] = "SỔ THEO DÕI ĐĂNG KÝ NĂM 2026 (bản cán bộ)"
+
+
+def delete_id_column(sheet):
+    sheet.delete_cols(1)
+
+
+@pytest.mark.parametrize(
+    ("edit", "note"),
+    [
+        (insert_title_row, None),
+        (delete_id_column, "ghép theo đơn vị và tên mô hình"),
+        (lambda sheet: None, None),
+    ],
+)
+def test_staff_entries_survive_what_staff_did_to_the_sheet(tmp_path, settings, edit, note):
+    source = write_forms_csv(tmp_path / "f.csv", [forms_row(name="Nuôi bò"), forms_row(name="Trồng rau")])
+    out = tmp_path / "out"
+    jobs.collect(RunPlan(2026, settings, out, sources=[str(source)]))
+    register = register_path(out, 2026)
+    type_as_staff(register, {"Nuôi bò": {"Điểm": 92, "Kết quả đánh giá": "Công nhận"}})
+    staff_edit(register, edit)
+    write_forms_csv(
+        tmp_path / "f.csv", [forms_row(name="Mới"), forms_row(name="Nuôi bò"), forms_row(name="Trồng rau")]
+    )
+    summary = jobs.collect(RunPlan(2026, settings, out, sources=[str(source)])).summary
+    records = {r["Tên mô hình, điển hình"]: r for r in sheet_records(register)}
+    assert set(records) == {"Nuôi bò", "Trồng rau", "Mới"}  # no orphan copy of a matched row
+    assert (records["Nuôi bò"]["Điểm"], records["Nuôi bò"]["Kết quả đánh giá"]) == (92, "Công nhận")
+    assert records["Trồng rau"]["Điểm"] is None
+    assert summary.staff_entries_kept == 2
+    if note:
+        assert note in records["Nuôi bò"]["Ghi chú của dvk"]
+        assert records["Trồng rau"]["Ghi chú của dvk"] is None
+
+
+def test_a_formula_staff_typed_stays_a_formula_and_text_stays_text(tmp_path, settings):
+    source = write_forms_csv(tmp_path / "f.csv", [forms_row(name="Nuôi bò")])
+    out = tmp_path / "out"
+    jobs.collect(RunPlan(2026, settings, out, sources=[str(source)]))
+    register = register_path(out, 2026)
+    type_as_staff(register, {"Nuôi bò": {"Điểm": "=SUM(40,55)", "Ghi chú": "=đạt yêu cầu"}})
+    jobs.collect(RunPlan(2026, settings, out, sources=[str(source)]))
+    sheet = openpyxl.load_workbook(register)[REGISTER_SHEET]
+    headers = [cell.value for cell in sheet[1]]
+    score = sheet.cell(row=2, column=headers.index("Điểm") + 1)
+    note = sheet.cell(row=2, column=headers.index("Ghi chú") + 1)
+    assert (score.value, score.data_type) == ("=SUM(40,55)", "f")
+    assert (note.value, note.data_type) == ("=đạt yêu cầu", "s")
+
+
+def test_a_register_without_a_header_in_its_first_30_rows_stops_the_run(tmp_path, settings):
+    source = write_forms_csv(tmp_path / "f.csv", [forms_row(name="Nuôi bò")])
+    out = tmp_path / "out"
+    jobs.collect(RunPlan(2026, settings, out, sources=[str(source)]))
+    staff_edit(register_path(out, 2026), lambda sheet: sheet.insert_rows(1, 30))
+    before = (out / REGISTRATIONS_CSV).read_bytes()
+    with pytest.raises(SourceError, match="30 dòng đầu"):
+        jobs.collect(RunPlan(2026, settings, out, sources=[str(source)]))
+    assert (out / REGISTRATIONS_CSV).read_bytes() == before
