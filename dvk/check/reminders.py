@@ -10,7 +10,12 @@ from dvk.check.counts import below_target
 from dvk.schema import UnitStatus
 
 # The order units are listed in a reminder: not registered, late, no known time, then below target.
-REMINDER_ORDER = {UnitStatus.MISSING: 0, UnitStatus.LATE: 1, UnitStatus.UNKNOWN_TIME: 2, UnitStatus.ON_TIME: 3}
+REMINDER_ORDER = {
+    UnitStatus.MISSING: 0,
+    UnitStatus.LATE: 1,
+    UnitStatus.UNKNOWN_TIME: 2,
+    UnitStatus.ON_TIME: 3,
+}
 
 
 def needs_reminder(statuses: pd.DataFrame) -> pd.Series:
