@@ -33,6 +33,7 @@ LAYERS = [
             "rejects",
             "roster",
             "settings",
+            "xlsx_pages",
         ],
     ),
     ("sources", ["sources"]),
@@ -65,8 +66,18 @@ def layer_of(module: str) -> int | None:
 
 
 def imports_of(path: Path) -> set[str]:
+    """Every dvk/flows import of a module, except those only read by type checkers."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for inner in ast.walk(node)
+    }
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
