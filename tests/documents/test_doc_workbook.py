@@ -39,7 +39,12 @@ def test_statistics_statuses_and_rejects_sheets(reports, registrations, statuses
     assert total_row[1] == "Tổng cộng" and total_row[2] == len(registrations)
     status_sheet = workbook["Tình trạng đơn vị"]
     assert status_sheet.max_row - 1 == len(statuses)
-    assert {c.value for c in status_sheet["C"][1:]} <= {"Đúng hạn", "Trễ hạn", "Chưa đăng ký"}
+    assert {c.value for c in status_sheet["C"][1:]} <= {
+        "Đúng hạn",
+        "Trễ hạn",
+        "Chưa đăng ký",
+        "Không rõ thời gian",
+    }
     rejects = workbook["Bản bị loại"]
     lines = (collected / "rejects.csv").read_text(encoding="utf-8-sig").strip().splitlines()
     assert rejects.cell(1, 6).value == "Lý do"
