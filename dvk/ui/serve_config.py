@@ -1,7 +1,9 @@
-"""Defaults for the Prefect forms and the schedules: `mappings/serve.toml`, as data.
+"""Defaults for the Prefect forms, the schedules and the file server, as data.
 
-Relative paths resolve against the folder `dvk serve` was started in (kept in $DVK_BASE_DIR so
-the flow runs it starts see the same folder); "{year}" becomes the year of the run.
+The settings of an office's working folder (`dvk.toml`, written by `dvk office init`) win over
+the defaults shipped in `mappings/serve.toml`. Relative paths resolve against the folder
+`dvk serve` was started in (kept in $DVK_BASE_DIR so the flow runs it starts see the same
+folder); "{year}" becomes the year of the run.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dvk.mappings import load_toml, mappings_dir
 from dvk.sources import GOOGLE_SPEC
 
 SERVE_FILE = "serve.toml"
+OFFICE_FILE = "dvk.toml"  # a working folder's own settings
 CONFIG_ENV = "DVK_SERVE_CONFIG"
 BASE_ENV = "DVK_BASE_DIR"
 
@@ -64,6 +67,23 @@ class DeadlineCheckSchedule:
 
 
 @dataclass(frozen=True)
+class FileServerConfig:
+    """Where `dvk serve` serves the written files, and the address other PCs use to reach it."""
+
+    host: str = "127.0.0.1"
+    port: int = 4201
+    public_url: str = ""
+
+    @property
+    def url(self) -> str:
+        """The address put in the links: the configured one, or this host and port."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        host = "127.0.0.1" if self.host in ("", "0.0.0.0", "::") else self.host
+        return f"http://{host}:{self.port}"
+
+
+@dataclass(frozen=True)
 class ServeConfig:
     path: Path
     sources: list[str]
@@ -75,6 +95,7 @@ class ServeConfig:
     organisation: str
     pdf: bool
     deadline_check: DeadlineCheckSchedule
+    file_server: FileServerConfig = FileServerConfig()
 
     def sources_for(self, year: int) -> list[str]:
         return [s if GOOGLE_SPEC.match(s) else str(resolve_path(s, year)) for s in self.sources]
@@ -117,8 +138,24 @@ def _schedule(data: dict, where: str) -> DeadlineCheckSchedule:
     return DeadlineCheckSchedule(int(match[1]), int(match[2]), timezone, start, end, bool(data.get("active")))
 
 
+def _file_server(data: dict, where: str) -> FileServerConfig:
+    port = data.get("port", FileServerConfig.port)
+    if not isinstance(port, int) or not 0 < port < 65536:
+        raise ConfigError(f"{where} [file_server]: cổng «{port}» phải là số từ 1 đến 65535.")
+    public_url = str(data.get("public_url", "")).strip()
+    if public_url and not re.match(r"https?://[^/\s]+", public_url):
+        raise ConfigError(
+            f"{where} [file_server]: địa chỉ «{public_url}» phải bắt đầu bằng http:// hoặc https://."
+        )
+    return FileServerConfig(str(data.get("host", FileServerConfig.host)), port, public_url)
+
+
 def serve_config_path() -> Path:
-    return Path(os.environ.get(CONFIG_ENV) or mappings_dir() / SERVE_FILE)
+    """$DVK_SERVE_CONFIG, else the working folder's dvk.toml, else mappings/serve.toml."""
+    if os.environ.get(CONFIG_ENV):
+        return Path(os.environ[CONFIG_ENV])
+    office = base_dir() / OFFICE_FILE
+    return office if office.is_file() else mappings_dir() / SERVE_FILE
 
 
 def load_serve_config(path: Path | None = None) -> ServeConfig:
@@ -140,4 +177,5 @@ def load_serve_config(path: Path | None = None) -> ServeConfig:
         organisation=str(documents.get("organisation", "")),
         pdf=bool(documents.get("pdf", False)),
         deadline_check=_schedule(data.get("deadline_check", {}), path.name),
+        file_server=_file_server(data.get("file_server", {}), path.name),
     )
