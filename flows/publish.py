@@ -45,8 +45,9 @@ def _office_now() -> datetime:
 
 
 def run_name(slug: str, *fields: str):
-    """A flow_run_name callable: «chu-trinh-nam-2026 (21/11/2026 14:05:33)», the year(s) from the
-    form and the time the run started (the office's time zone)."""
+    """A flow_run_name callable: «chu-trinh-nam-2026 (21/11/2026 14:05, mã 3f9a1c)»: the year(s)
+    from the form, when the run started (the office's time zone), the start of the run's id (two
+    runs started in the same minute still differ; staff quote it when asking for help)."""
 
     def name() -> str:
         params = flow_run.parameters.get("params") or {}
@@ -55,7 +56,7 @@ def run_name(slug: str, *fields: str):
             for f in fields
         ]
         what = "-".join([slug, *[v for v in values if v]])
-        return f"{what} ({_office_now():%d/%m/%Y %H:%M:%S})"
+        return f"{what} ({_office_now():%d/%m/%Y %H:%M}, mã {str(flow_run.id)[:6]})"
 
     return name
 
