@@ -90,9 +90,14 @@ def init(args) -> int:
         f"tên đăng nhập «{setup.user}» và mật khẩu (không in ra)"
     )
     print("Từ thư mục này, mở hai cửa sổ: «prefect server start» và «dvk serve».")
-    print(
-        f"Các máy khác mở http://{setup.address}:{setup.prefect_port}, đăng nhập «{setup.user}:<mật khẩu>»."
-    )
+    opened = f"http://{setup.address}:{setup.prefect_port}, đăng nhập «{setup.user}:<mật khẩu>»"
+    if on_network:
+        print(f"Mọi máy trong mạng của Ban mở {opened}.")
+    else:
+        print(
+            f"Chỉ máy này mở được {opened}; để các máy khác cùng dùng, "
+            "chạy lại với --address <IP máy này> --force."
+        )
     return 0
 
 

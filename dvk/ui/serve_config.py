@@ -46,22 +46,30 @@ class DeadlineCheckSchedule:
     end: tuple[int, int]
     active: bool
 
-    def crons(self) -> list[str]:
-        """Cron lines covering every day from start to end (inclusive) at the configured time."""
+    def rrule(self) -> str:
+        """One yearly-repeating rule: every day from start to end (inclusive) at the set time.
+
+        Every day of the months start..end, minus the days before the start and after the end."""
         (d1, m1), (d2, m2) = self.start, self.end
-        prefix = f"{self.minute} {self.hour}"
+        at = f"BYHOUR={self.hour};BYMINUTE={self.minute};BYSECOND=0"
+        first = f"DTSTART:20200101T{self.hour:02d}{self.minute:02d}00"
         if m1 == m2:
-            return [f"{prefix} {d1}-{d2} {m1} *"]
-        lines = [f"{prefix} {d1}-31 {m1} *"]
-        if m2 - m1 > 1:
-            lines.append(f"{prefix} * {m1 + 1}-{m2 - 1} *")
-        lines.append(f"{prefix} 1-{d2} {m2} *")
-        return lines
+            days = ",".join(str(d) for d in range(d1, d2 + 1))
+            return f"{first}\nRRULE:FREQ=DAILY;BYMONTH={m1};BYMONTHDAY={days};{at}"
+        months = ",".join(str(m) for m in range(m1, m2 + 1))
+        lines = [first, f"RRULE:FREQ=DAILY;BYMONTH={months};{at}"]
+        if d1 > 1:
+            lines.append(f"EXRULE:FREQ=DAILY;BYMONTH={m1};BYMONTHDAY={','.join(map(str, range(1, d1)))};{at}")
+        if d2 < 31:
+            lines.append(
+                f"EXRULE:FREQ=DAILY;BYMONTH={m2};BYMONTHDAY={','.join(map(str, range(d2 + 1, 32)))};{at}"
+            )
+        return "\n".join(lines)
 
     def describe(self) -> str:
         state = "đang bật" if self.active else "đang tạm dừng, bật trong mục Schedules khi mở đăng ký"
         return (
-            f"hằng ngày lúc {self.hour:02d}:{self.minute:02d} ({self.timezone}) từ "
+            f"hằng ngày lúc {self.hour:02d}:{self.minute:02d} (giờ {self.timezone}) từ "
             f"{self.start[0]:02d}/{self.start[1]:02d} đến {self.end[0]:02d}/{self.end[1]:02d} — {state}"
         )
 
