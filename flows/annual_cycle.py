@@ -14,7 +14,7 @@ from dvk.cycle.summaries import CheckSummary, CollectSummary
 from dvk.ui import artifacts
 from dvk.ui.parameters import CycleParams
 from flows.issue_decisions import decide_or_report
-from flows.publish import publish_results
+from flows.publish import publish_results, reports_failure, run_name, upload_documents
 from flows.tasks import TASKS, check_parameters
 
 
@@ -29,9 +29,10 @@ class CycleSummary:
 
 @flow(
     name="chu-trinh-nam",
-    flow_run_name="chu-trinh-nam-{params.year}",
+    flow_run_name=run_name("chu-trinh-nam", "year"),
     description="Cả năm: thu thập đăng ký, kiểm tra hạn và chỉ tiêu, báo cáo, quyết định công nhận.",
 )
+@reports_failure
 def annual_cycle(params: CycleParams = CycleParams()) -> CycleSummary:  # noqa: B008
     plan = check_parameters(params)
     collected = jobs.collect(plan, TASKS)
@@ -55,7 +56,8 @@ def annual_cycle(params: CycleParams = CycleParams()) -> CycleSummary:  # noqa: 
         *reported.files,
         *decision_files,
     ]
-    notes += jobs.upload(plan, files, TASKS)
+    uploaded, drive = upload_documents(plan, files)
+    notes += uploaded
     publish_results(
         f"Chu trình năm {plan.year}",
         [
@@ -67,6 +69,8 @@ def annual_cycle(params: CycleParams = CycleParams()) -> CycleSummary:  # noqa: 
         statuses=checked.statuses,
         rejects=collected.collection.rejects,
         units=plan.units,
+        year=plan.year,
+        drive=drive,
     )
     return CycleSummary(
         collected.summary,

@@ -10,15 +10,16 @@ from dvk.cycle import jobs
 from dvk.cycle.summaries import CheckSummary
 from dvk.ui import artifacts
 from dvk.ui.parameters import CheckParams
-from flows.publish import publish_results
+from flows.publish import publish_results, reports_failure, run_name
 from flows.tasks import TASKS, check_parameters
 
 
 @flow(
     name="kiem-tra-han-dang-ky",
-    flow_run_name="kiem-tra-han-dang-ky",
+    flow_run_name=run_name("kiem-tra-han-dang-ky", "year"),
     description="Đơn vị nào đúng hạn, trễ hạn, chưa đăng ký, chưa đạt chỉ tiêu.",
 )
+@reports_failure
 def check_deadlines(params: CheckParams = CheckParams()) -> CheckSummary:  # noqa: B008
     plan = check_parameters(params)
     sections, files, collected = [], [], None
@@ -41,5 +42,6 @@ def check_deadlines(params: CheckParams = CheckParams()) -> CheckSummary:  # noq
         statuses=checked.statuses,
         rejects=rejects,
         units=plan.units,
+        year=plan.year,
     )
     return summary

@@ -8,15 +8,16 @@ from dvk.cycle import jobs
 from dvk.cycle.summaries import CollectSummary
 from dvk.ui import artifacts
 from dvk.ui.parameters import CollectParams
-from flows.publish import publish_results
+from flows.publish import publish_results, reports_failure, run_name
 from flows.tasks import TASKS, check_parameters
 
 
 @flow(
     name="thu-thap-dang-ky",
-    flow_run_name="thu-thap-dang-ky-{params.year}",
+    flow_run_name=run_name("thu-thap-dang-ky", "year"),
     description="Thu thập đăng ký mô hình, điển hình từ Google Forms, biểu mẫu Excel và thư mục.",
 )
+@reports_failure
 def collect_registrations(params: CollectParams = CollectParams()) -> CollectSummary:  # noqa: B008
     plan = check_parameters(params)
     collected = jobs.collect(plan, TASKS)
@@ -27,5 +28,6 @@ def collect_registrations(params: CollectParams = CollectParams()) -> CollectSum
         artifacts.collect_files(collected.summary),
         statuses=collected.statuses,
         rejects=collected.collection.rejects,
+        year=plan.year,
     )
     return collected.summary

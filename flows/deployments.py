@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from prefect import Flow
 from prefect.deployments.runner import EntrypointType, RunnerDeployment
-from prefect.schedules import Cron, Schedule
+from prefect.schedules import RRule, Schedule
 
+from dvk.ui.form_schema import clerk_defaults, clerk_form
 from dvk.ui.serve_config import ServeConfig
 
 PARAMS_TITLE = "Thông số"
@@ -23,11 +24,9 @@ class Job:
 
 
 def deadline_schedules(config: ServeConfig) -> list[Schedule]:
+    """One schedule for the whole registration window, every year."""
     check = config.deadline_check
-    return [
-        Cron(line, timezone=check.timezone, active=check.active, slug=f"kiem-tra-han-{index}")
-        for index, line in enumerate(check.crons(), start=1)
-    ]
+    return [RRule(check.rrule(), timezone=check.timezone, active=check.active, slug="kiem-tra-han-hang-ngay")]
 
 
 def jobs(config: ServeConfig) -> list[Job]:
@@ -86,23 +85,28 @@ def jobs(config: ServeConfig) -> list[Job]:
     ]
 
 
-def _titled(deployment: RunnerDeployment) -> RunnerDeployment:
-    """Show the form's group as «Thông số» instead of the Python parameter name."""
-    for prop in deployment._parameter_openapi_schema.properties.values():
+def _for_clerks(deployment: RunnerDeployment, config: ServeConfig) -> RunnerDeployment:
+    """The form as a clerk fills it (dvk.ui.form_schema), its group titled «Thông số»."""
+    schema = deployment._parameter_openapi_schema
+    for prop in schema.properties.values():
         prop["title"] = PARAMS_TITLE
+        if isinstance(prop.get("default"), dict):
+            prop["default"] = clerk_defaults(prop["default"], config)
+    schema.definitions = clerk_form({"definitions": schema.definitions or {}}, config)["definitions"]
     return deployment
 
 
 def build_deployments(config: ServeConfig) -> list[RunnerDeployment]:
     return [
-        _titled(
+        _for_clerks(
             job.flow.to_deployment(
                 name=job.name,
                 description=job.description,
                 schedules=job.schedules or None,
                 tags=TAGS,
                 entrypoint_type=EntrypointType.MODULE_PATH,
-            )
+            ),
+            config,
         )
         for job in jobs(config)
     ]

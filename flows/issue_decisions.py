@@ -10,7 +10,7 @@ from dvk.cycle.plan import RunPlan
 from dvk.errors import EvaluationInvalid
 from dvk.register.evaluation import RESULT_LABELS
 from dvk.ui.parameters import DecisionParams
-from flows.publish import publish_results
+from flows.publish import publish_results, reports_failure, run_name
 from flows.tasks import TASKS, check_parameters
 
 PROBLEMS_KEY = "dvk-loi-danh-gia"
@@ -33,9 +33,10 @@ def decide_or_report(plan: RunPlan, **kwargs) -> tuple[jobs.Decided, jobs.Report
 
 @flow(
     name="ra-quyet-dinh-cong-nhan",
-    flow_run_name="ra-quyet-dinh-cong-nhan-{params.year}",
+    flow_run_name=run_name("ra-quyet-dinh-cong-nhan", "year"),
     description="Kiểm tra cột đánh giá của sổ theo dõi, cấp số, viết quyết định công nhận kèm danh sách.",
 )
+@reports_failure
 def issue_decisions(params: DecisionParams = DecisionParams()) -> str:  # noqa: B008
     plan = check_parameters(params)
     decided, reported = decide_or_report(plan, number=params.number, signed_on=params.signed_on)
@@ -45,5 +46,6 @@ def issue_decisions(params: DecisionParams = DecisionParams()) -> str:  # noqa: 
         f"Quyết định công nhận năm {plan.year}",
         [("Quyết định", [f"- {decided.note}"]), ("Kết quả đánh giá trong sổ theo dõi", counts)],
         [("Quyết định công nhận", decided.path), *rewritten],
+        year=plan.year,
     )
     return str(decided.path)

@@ -7,7 +7,7 @@ from prefect import flow
 
 from dvk.cycle import jobs
 from dvk.ui.parameters import ReviewParams
-from flows.publish import publish_results
+from flows.publish import publish_results, reports_failure, run_name
 from flows.tasks import TASKS, check_parameters
 
 REPLICATED_KEY = "dvk-nhan-rong-nhieu-nhat"
@@ -15,9 +15,10 @@ REPLICATED_KEY = "dvk-nhan-rong-nhieu-nhat"
 
 @flow(
     name="so-ket-tong-ket",
-    flow_run_name="so-ket-tong-ket-{params.first_year}-{params.last_year}",
+    flow_run_name=run_name("so-ket-tong-ket", "first_year", "last_year"),
     description="Sơ kết 3 năm, tổng kết 5 năm: thống kê theo năm, lĩnh vực; mô hình nhân rộng nhiều nhất.",
 )
+@reports_failure
 def multi_year_review(params: ReviewParams = ReviewParams()) -> list[str]:  # noqa: B008
     plan = check_parameters(params)
     reviewed = jobs.review(plan, TASKS)

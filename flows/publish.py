@@ -1,15 +1,98 @@
-"""Publishing a run's results to the Prefect UI: summary, unit statuses, rejects, files written."""
+"""What a run shows in the Prefect UI: its name, its results, and why it failed.
+
+- `run_name`: what and when, so a rerun is told apart from the run before it;
+- `publish_results`: the summary, the tables (problem units first), the files written, each
+  with a link to the office's file server and to its Google Drive copy;
+- `reports_failure`: a failing run publishes `dvk-loi` (the Vietnamese reason and what to do)
+  and ends Failed with that reason as its one-line state message.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import inspect
+import typing
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+from prefect.states import Failed
 
+from dvk.cycle import jobs
+from dvk.cycle.plan import RunPlan
+from dvk.errors import DvkError
 from dvk.ui import artifacts
+from dvk.ui.error_report import ERROR_KEY, describe_failure
+from dvk.ui.file_links import run_links
+from dvk.ui.serve_config import load_serve_config
+from flows.tasks import TASKS
+
+DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+
+
+def _office_now() -> datetime:
+    try:
+        zone = load_serve_config().deadline_check.timezone
+    except DvkError:
+        zone = DEFAULT_TIMEZONE
+    return datetime.now(ZoneInfo(zone))
+
+
+def run_name(slug: str, *fields: str):
+    """A flow_run_name callable: «chu-trinh-nam-2026 (21/11/2026 14:05, mã 3f9a1c)»: the year(s)
+    from the form, when the run started (the office's time zone), the start of the run's id (two
+    runs started in the same minute still differ; staff quote it when asking for help)."""
+
+    def name() -> str:
+        params = flow_run.parameters.get("params") or {}
+        values = [
+            str((params.get(f) if isinstance(params, dict) else getattr(params, f, None)) or "")
+            for f in fields
+        ]
+        what = "-".join([slug, *[v for v in values if v]])
+        return f"{what} ({_office_now():%d/%m/%Y %H:%M}, mã {str(flow_run.id)[:6]})"
+
+    return name
+
+
+def reports_failure(body):
+    """Wrap a flow's body: on any error, publish `dvk-loi` and end Failed with its one line."""
+
+    @functools.wraps(body)
+    def wrapper(*args, **kwargs):
+        try:
+            return body(*args, **kwargs)
+        except Exception as error:  # noqa: BLE001 — every failure is explained to the clerk
+            report = describe_failure(error)
+            create_markdown_artifact(
+                report.markdown, key=ERROR_KEY, description="Lý do lần chạy không thành công"
+            )
+            return Failed(message=report.line, data=error)
+
+    # Prefect builds the form and checks the parameters from the signature: give it the body's
+    # annotations resolved where the body was written (this module does not import them).
+    wrapper.__annotations__ = typing.get_type_hints(body)
+    wrapper.__signature__ = inspect.signature(body, eval_str=True)
+    return wrapper
+
+
+def upload_documents(plan: RunPlan, files: list[tuple[str, Path]]) -> tuple[list[str], dict[str, str]]:
+    """jobs.upload, keeping the Drive address of each uploaded file for the files table."""
+    uploaded: list = []
+
+    def recording(paths, folder):
+        result = TASKS.upload_to_drive(paths, folder)
+        uploaded.extend(result)
+        return result
+
+    notes = jobs.upload(plan, files, dataclasses.replace(TASKS, upload_to_drive=recording))
+    return notes, {item.name: artifacts.drive_link(item) for item in uploaded}
 
 
 @task(name="Đăng kết quả lên giao diện", cache_policy=NO_CACHE)
@@ -21,13 +104,23 @@ def publish_results(
     rejects: pd.DataFrame | None = None,
     units: list[str] | None = None,
     extra_tables: list[tuple[str, str, list[dict]]] | None = None,
+    year: int | None = None,
+    drive: dict[str, str] | None = None,
 ) -> None:
+    links = run_links(load_serve_config())
+    if links is not None and year is not None:
+        page = f"[Mở trang các tệp của năm {year}]({links.year_url(year)})"
+        sections = [("Tệp kết quả", [f"- {page} (cũng có trong bảng «dvk-tep-da-ghi»)"]), *sections]
     create_markdown_artifact(
         artifacts.summary_markdown(title, sections), key=artifacts.SUMMARY_KEY, description=title
     )
     if statuses is not None:
         rows = artifacts.status_rows(statuses, units)
-        create_table_artifact(rows, key=artifacts.STATUS_KEY, description="Tình trạng đăng ký của đơn vị")
+        create_table_artifact(
+            rows,
+            key=artifacts.STATUS_KEY,
+            description="Tình trạng đăng ký của đơn vị (đơn vị cần nhắc ở trên)",
+        )
     if rejects is not None:
         create_table_artifact(
             artifacts.reject_rows(rejects),
@@ -37,5 +130,7 @@ def publish_results(
     for key, description, rows in extra_tables or []:
         create_table_artifact(rows, key=key, description=description)
     create_markdown_artifact(
-        artifacts.files_markdown(files), key=artifacts.FILES_KEY, description="Các tệp đã ghi"
+        artifacts.files_markdown(files, links, drive, year),
+        key=artifacts.FILES_KEY,
+        description="Các tệp đã ghi",
     )

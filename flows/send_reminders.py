@@ -8,7 +8,7 @@ from dvk.check.reminders import units_to_remind
 from dvk.cycle import jobs
 from dvk.ui import artifacts
 from dvk.ui.parameters import ReminderParams
-from flows.publish import publish_results
+from flows.publish import publish_results, reports_failure, run_name
 from flows.tasks import TASKS, check_parameters
 
 LETTER_LABEL = "Công văn đôn đốc"
@@ -16,9 +16,10 @@ LETTER_LABEL = "Công văn đôn đốc"
 
 @flow(
     name="don-doc-don-vi",
-    flow_run_name="don-doc-don-vi-{params.year}",
+    flow_run_name=run_name("don-doc-don-vi", "year"),
     description="Đơn vị trễ hạn, chưa đăng ký, chưa đạt chỉ tiêu kèm thư điện tử; công văn đôn đốc.",
 )
+@reports_failure
 def send_reminders(params: ReminderParams = ReminderParams()) -> str:  # noqa: B008
     plan = check_parameters(params)
     reminded = jobs.remind(plan, TASKS)
@@ -34,5 +35,6 @@ def send_reminders(params: ReminderParams = ReminderParams()) -> str:  # noqa: B
         ],
         [("Danh sách đơn vị cần đôn đốc", reminded.path), (LETTER_LABEL, reminded.letter)],
         statuses=units_to_remind(reminded.checked.statuses, plan.units),
+        year=plan.year,
     )
     return str(reminded.path)

@@ -11,14 +11,14 @@ import pandas as pd
 
 from dvk.cycle.summaries import CheckSummary, CollectSummary
 from dvk.register.workbook import display_value
-from dvk.schema import REJECT_HEADERS_VI, UNIT_STATUS_COLUMNS, UNIT_STATUS_HEADERS_VI
+from dvk.schema import REJECT_HEADERS_VI, UNIT_STATUS_HEADERS_VI
+from dvk.ui.file_index import human_size
+from dvk.ui.file_links import FileLinks
 
 SUMMARY_KEY = "dvk-tom-tat"
 STATUS_KEY = "dvk-tinh-trang-don-vi"
 REJECTS_KEY = "dvk-ban-bi-loai"
 FILES_KEY = "dvk-tep-da-ghi"
-
-STATUS_TABLE_COLUMNS = UNIT_STATUS_COLUMNS[: UNIT_STATUS_COLUMNS.index("meets_target") + 1]
 
 
 def _names(names: list[str]) -> str:
@@ -66,17 +66,37 @@ def summary_markdown(title: str, sections: list[tuple[str, list[str]]]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+# The problem first (status, target), then who; the UI's table cuts the columns on the right.
+STATUS_TABLE_COLUMNS = [
+    "status",
+    "meets_target",
+    "unit_name",
+    "unit_code",
+    "registrations",
+    "new_models",
+    "target",
+]
+PROBLEM_ORDER = {"missing": 0, "late": 1}
+
+
+def _problem_rank(record: dict) -> int:
+    below = str(record.get("meets_target")).strip().lower() == "false"
+    return PROBLEM_ORDER.get(str(record.get("status")), 2 if below else 3)
+
+
 def status_rows(statuses: pd.DataFrame, units: list[str] | None = None) -> list[dict[str, object]]:
-    """Unit statuses with Vietnamese headers and labels; only the given unit codes when any."""
+    """Unit statuses with Vietnamese headers and labels, the units with a problem first
+    (missing, late, below target); only the given unit codes when any."""
     frame = statuses if not units else statuses[statuses["unit_code"].isin(units)]
+    records = sorted(frame.to_dict("records"), key=_problem_rank)  # stable: roster order kept within
     return [
         {UNIT_STATUS_HEADERS_VI[c]: display_value(c, record.get(c)) for c in STATUS_TABLE_COLUMNS}
-        for record in frame.to_dict("records")
+        for record in records
     ]
 
 
-# The reason first after where it is, so it shows without scrolling in the UI's table.
-REJECT_TABLE_COLUMNS = ["source", "source_row", "message", "column", "value", "code"]
+# The reason first, then where it is, so it shows without scrolling in the UI's table.
+REJECT_TABLE_COLUMNS = ["message", "source", "source_row", "column", "value", "code"]
 
 
 def reject_rows(rejects: pd.DataFrame) -> list[dict[str, object]]:
@@ -86,14 +106,39 @@ def reject_rows(rejects: pd.DataFrame) -> list[dict[str, object]]:
     ]
 
 
-def files_markdown(files: list[tuple[str, Path]]) -> str:
-    """Every file a run wrote, with its full path and a link that opens it on this computer."""
-    lines = ["# Các tệp đã ghi", "", "| Tệp | Đường dẫn |", "|---|---|"]
+def _cell(text: object) -> str:
+    """Text safe inside a markdown table cell and link text."""
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
+
+
+def files_markdown(
+    files: list[tuple[str, Path]],
+    links: FileLinks | None = None,
+    drive: dict[str, str] | None = None,
+    year: int | None = None,
+) -> str:
+    """Every file a run wrote: a link that downloads it from the office's file server (when
+    `dvk serve` runs one), the link to its Google Drive copy (when uploaded), where it is on the
+    server PC. `drive` maps a file name to its Drive address."""
+    drive = drive or {}
+    lines = ["# Các tệp đã ghi", ""]
+    if links is not None and year is not None:
+        lines += [f"Mọi tệp của năm, kèm cỡ và giờ ghi: [trang tệp năm {year}]({links.year_url(year)})", ""]
+    header = ["Tệp", "Tải về"] + (["Google Drive"] if drive else []) + ["Trên máy chủ"]
+    lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for label, path in files:
         path = Path(path).resolve()
-        lines.append(f"| {label} | [{path}]({path.as_uri()}) |")
+        url = links.file_url(path) if links else None
+        name = _cell(path.name)
+        size = f" ({human_size(path.stat().st_size)})" if path.is_file() else ""
+        cells = [_cell(label), (f"[{name}]({url})" if url else name) + size]
+        if drive:
+            web = drive.get(path.name)
+            cells.append(f"[Mở trên Drive]({web})" if web else "")
+        cells.append(f"`{path}`")
+        lines.append("| " + " | ".join(cells) + " |")
     if not files:
-        lines.append("| _(không ghi tệp nào)_ | |")
+        lines.append("| _(không ghi tệp nào)_ |" + " |" * (len(header) - 1))
     return "\n".join(lines) + "\n"
 
 
@@ -105,3 +150,10 @@ def collect_files(summary: CollectSummary) -> list[tuple[str, Path]]:
         "register": "Sổ theo dõi",
     }
     return [(labels[key], Path(path)) for key, path in summary.files.items() if key in labels]
+
+
+def drive_link(uploaded) -> str:
+    """The Drive page of an uploaded file (`webViewLink`), from its answer or its id."""
+    return (
+        getattr(uploaded, "web_view_link", "") or f"https://drive.google.com/file/d/{uploaded.file_id}/view"
+    )

@@ -1,6 +1,6 @@
 """What staff type in the Prefect UI forms: one pydantic model per job, checked before any work.
 
-Fields left empty take their value from `mappings/serve.toml` (see dvk.ui.serve_config), so the
+Fields left empty take their value from the office settings (see dvk.ui.serve_config), so the
 form only needs the year in the normal case. `plan_run` turns a filled form into absolute paths
 and refuses bad values with every problem listed in Vietnamese.
 """
@@ -9,17 +9,34 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from dvk.cycle.plan import RunPlan
 from dvk.errors import ConfigError, ParameterError
 from dvk.settings import Settings, load_settings
 from dvk.sources import GOOGLE_SPEC
+from dvk.ui.form_schema import profile_name
 from dvk.ui.serve_config import ServeConfig, load_serve_config, resolve_path
 
 THIS_YEAR = date.today().year
 FIRST_YEAR = 2000
+
+
+def _filled(items: object) -> object:
+    """A list without the items added in the form and left empty."""
+    if isinstance(items, list):
+        return [item for item in items if item is not None and str(item).strip()]
+    return items
+
+
+def _date_or_none(value: object) -> object:
+    return None if value is None or (isinstance(value, str) and not value.strip()) else value
+
+
+Items = Annotated[list[str], BeforeValidator(_filled)]
+OptionalDate = Annotated[date | None, BeforeValidator(_date_or_none)]
 
 
 def _year(title: str = "Năm") -> int:
@@ -35,15 +52,13 @@ _SOURCES = Field(
     title="Nguồn đăng ký",
     description=(
         "Mỗi dòng một nguồn: tệp .csv/.xlsx, thư mục chứa biểu mẫu của đơn vị, hoặc nguồn Google "
-        "(gform:…, gsheet:…, gdrive:…). Để trống: thư mục nguồn của năm trong mappings/serve.toml."
+        "(gform:…, gsheet:…, gdrive:…). Để trống: thư mục nguồn của năm."
     ),
 )
 _OUT_DIR = Field(
     default="",
     title="Thư mục kết quả",
-    description=(
-        "Nơi ghi các tệp kết quả của năm. Để trống: thư mục kết quả của năm trong mappings/serve.toml."
-    ),
+    description=("Nơi ghi các tệp kết quả của năm. Để trống: thư mục kết quả của năm."),
 )
 _ROSTER = Field(
     default="",
@@ -61,7 +76,7 @@ _UNITS = Field(
 _PROFILE = Field(
     default="",
     title="Mẫu văn bản",
-    description="Hồ sơ thể thức văn bản (Đảng hoặc Nhà nước). Để trống: theo mappings/serve.toml.",
+    description="Thể thức của văn bản Word (Đảng hoặc Nhà nước). Để trống: thể thức mặc định của Ban.",
 )
 _PDF = Field(default=False, title="Xuất thêm PDF", description="Ghi thêm bản PDF của văn bản Word.")
 _REGISTER_SHEET = Field(
@@ -89,7 +104,7 @@ class _Form(BaseModel):
 class CollectParams(_Form):
     model_config = ConfigDict(title="Thông số thu thập đăng ký")
     year: int = _year()
-    sources: list[str] = _SOURCES
+    sources: Items = _SOURCES
     out_dir: str = _OUT_DIR
     roster: str = _ROSTER
     register_sheet: str = _REGISTER_SHEET
@@ -107,10 +122,10 @@ class CheckParams(_Form):
         title="Thu thập lại trước khi kiểm tra",
         description="Đọc lại các nguồn đăng ký trước khi kiểm tra, để thấy cả đơn vị vừa gửi.",
     )
-    sources: list[str] = _SOURCES
+    sources: Items = _SOURCES
     out_dir: str = _OUT_DIR
     roster: str = _ROSTER
-    units: list[str] = _UNITS
+    units: Items = _UNITS
 
 
 class ReportParams(_Form):
@@ -127,7 +142,7 @@ class ReminderParams(_Form):
     year: int = _year()
     out_dir: str = _OUT_DIR
     roster: str = _ROSTER
-    units: list[str] = _UNITS
+    units: Items = _UNITS
     profile: str = _PROFILE
 
 
@@ -143,7 +158,7 @@ class DecisionParams(_Form):
             "Để trống: dvk cấp số tiếp theo trong sổ văn bản."
         ),
     )
-    signed_on: date | None = Field(
+    signed_on: OptionalDate = Field(
         default=None, title="Ngày ký", description="Ngày ghi trên quyết định. Để trống: hôm nay."
     )
     profile: str = _PROFILE
@@ -153,10 +168,10 @@ class DecisionParams(_Form):
 class CycleParams(_Form):
     model_config = ConfigDict(title="Thông số chu trình năm")
     year: int = _year()
-    sources: list[str] = _SOURCES
+    sources: Items = _SOURCES
     out_dir: str = _OUT_DIR
     roster: str = _ROSTER
-    units: list[str] = _UNITS
+    units: Items = _UNITS
     issue_decision: bool = Field(
         default=True,
         title="Ra quyết định công nhận",
@@ -184,13 +199,13 @@ class ReviewParams(_Form):
         title="Thư mục sổ theo dõi",
         description=(
             "Thư mục có các tệp so_theo_doi_<năm>.xlsx, hoặc mẫu có {year} như ket_qua/{year}. "
-            "Để trống: theo mappings/serve.toml."
+            "Để trống: thư mục kết quả của từng năm."
         ),
     )
     out_dir: str = Field(
         default="",
         title="Thư mục kết quả",
-        description="Nơi ghi báo cáo sơ kết, tổng kết. Để trống: theo mappings/serve.toml.",
+        description="Nơi ghi báo cáo sơ kết, tổng kết. Để trống: thư mục sơ kết, tổng kết.",
     )
     roster: str = _ROSTER
     profile: str = _PROFILE
@@ -281,7 +296,7 @@ def plan_run(params: BaseModel, config: ServeConfig | None = None) -> RunPlan:
     if isinstance(params, DecisionParams) and params.number.strip() and not params.number.strip().isdigit():
         problems.append(f"Số quyết định «{params.number}» chỉ gồm chữ số, ví dụ 125.")
 
-    profile = getattr(params, "profile", "").strip() or config.profile or None
+    profile = profile_name(getattr(params, "profile", "")) or config.profile or None
     if profile:
         problems += _unknown_profile(profile)
     _refuse(problems)

@@ -1,7 +1,9 @@
-"""Defaults for the Prefect forms and the schedules: `mappings/serve.toml`, as data.
+"""Defaults for the Prefect forms, the schedules and the file server, as data.
 
-Relative paths resolve against the folder `dvk serve` was started in (kept in $DVK_BASE_DIR so
-the flow runs it starts see the same folder); "{year}" becomes the year of the run.
+The settings of an office's working folder (`dvk.toml`, written by `dvk office init`) win over
+the defaults shipped in `mappings/serve.toml`. Relative paths resolve against the folder
+`dvk serve` was started in (kept in $DVK_BASE_DIR so the flow runs it starts see the same
+folder); "{year}" becomes the year of the run.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dvk.mappings import load_toml, mappings_dir
 from dvk.sources import GOOGLE_SPEC
 
 SERVE_FILE = "serve.toml"
+OFFICE_FILE = "dvk.toml"  # a working folder's own settings
 CONFIG_ENV = "DVK_SERVE_CONFIG"
 BASE_ENV = "DVK_BASE_DIR"
 
@@ -43,24 +46,49 @@ class DeadlineCheckSchedule:
     end: tuple[int, int]
     active: bool
 
-    def crons(self) -> list[str]:
-        """Cron lines covering every day from start to end (inclusive) at the configured time."""
+    def rrule(self) -> str:
+        """One yearly-repeating rule: every day from start to end (inclusive) at the set time.
+
+        Every day of the months start..end, minus the days before the start and after the end."""
         (d1, m1), (d2, m2) = self.start, self.end
-        prefix = f"{self.minute} {self.hour}"
+        at = f"BYHOUR={self.hour};BYMINUTE={self.minute};BYSECOND=0"
+        first = f"DTSTART:20200101T{self.hour:02d}{self.minute:02d}00"
         if m1 == m2:
-            return [f"{prefix} {d1}-{d2} {m1} *"]
-        lines = [f"{prefix} {d1}-31 {m1} *"]
-        if m2 - m1 > 1:
-            lines.append(f"{prefix} * {m1 + 1}-{m2 - 1} *")
-        lines.append(f"{prefix} 1-{d2} {m2} *")
-        return lines
+            days = ",".join(str(d) for d in range(d1, d2 + 1))
+            return f"{first}\nRRULE:FREQ=DAILY;BYMONTH={m1};BYMONTHDAY={days};{at}"
+        months = ",".join(str(m) for m in range(m1, m2 + 1))
+        lines = [first, f"RRULE:FREQ=DAILY;BYMONTH={months};{at}"]
+        if d1 > 1:
+            lines.append(f"EXRULE:FREQ=DAILY;BYMONTH={m1};BYMONTHDAY={','.join(map(str, range(1, d1)))};{at}")
+        if d2 < 31:
+            lines.append(
+                f"EXRULE:FREQ=DAILY;BYMONTH={m2};BYMONTHDAY={','.join(map(str, range(d2 + 1, 32)))};{at}"
+            )
+        return "\n".join(lines)
 
     def describe(self) -> str:
         state = "đang bật" if self.active else "đang tạm dừng, bật trong mục Schedules khi mở đăng ký"
         return (
-            f"hằng ngày lúc {self.hour:02d}:{self.minute:02d} ({self.timezone}) từ "
+            f"hằng ngày lúc {self.hour:02d}:{self.minute:02d} (giờ {self.timezone}) từ "
             f"{self.start[0]:02d}/{self.start[1]:02d} đến {self.end[0]:02d}/{self.end[1]:02d} — {state}"
         )
+
+
+@dataclass(frozen=True)
+class FileServerConfig:
+    """Where `dvk serve` serves the written files, and the address other PCs use to reach it."""
+
+    host: str = "127.0.0.1"
+    port: int = 4201
+    public_url: str = ""
+
+    @property
+    def url(self) -> str:
+        """The address put in the links: the configured one, or this host and port."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        host = "127.0.0.1" if self.host in ("", "0.0.0.0", "::") else self.host
+        return f"http://{host}:{self.port}"
 
 
 @dataclass(frozen=True)
@@ -75,6 +103,7 @@ class ServeConfig:
     organisation: str
     pdf: bool
     deadline_check: DeadlineCheckSchedule
+    file_server: FileServerConfig = FileServerConfig()
 
     def sources_for(self, year: int) -> list[str]:
         return [s if GOOGLE_SPEC.match(s) else str(resolve_path(s, year)) for s in self.sources]
@@ -117,8 +146,24 @@ def _schedule(data: dict, where: str) -> DeadlineCheckSchedule:
     return DeadlineCheckSchedule(int(match[1]), int(match[2]), timezone, start, end, bool(data.get("active")))
 
 
+def _file_server(data: dict, where: str) -> FileServerConfig:
+    port = data.get("port", FileServerConfig.port)
+    if not isinstance(port, int) or not 0 < port < 65536:
+        raise ConfigError(f"{where} [file_server]: cổng «{port}» phải là số từ 1 đến 65535.")
+    public_url = str(data.get("public_url", "")).strip()
+    if public_url and not re.match(r"https?://[^/\s]+", public_url):
+        raise ConfigError(
+            f"{where} [file_server]: địa chỉ «{public_url}» phải bắt đầu bằng http:// hoặc https://."
+        )
+    return FileServerConfig(str(data.get("host", FileServerConfig.host)), port, public_url)
+
+
 def serve_config_path() -> Path:
-    return Path(os.environ.get(CONFIG_ENV) or mappings_dir() / SERVE_FILE)
+    """$DVK_SERVE_CONFIG, else the working folder's dvk.toml, else mappings/serve.toml."""
+    if os.environ.get(CONFIG_ENV):
+        return Path(os.environ[CONFIG_ENV])
+    office = base_dir() / OFFICE_FILE
+    return office if office.is_file() else mappings_dir() / SERVE_FILE
 
 
 def load_serve_config(path: Path | None = None) -> ServeConfig:
@@ -140,4 +185,5 @@ def load_serve_config(path: Path | None = None) -> ServeConfig:
         organisation=str(documents.get("organisation", "")),
         pdf=bool(documents.get("pdf", False)),
         deadline_check=_schedule(data.get("deadline_check", {}), path.name),
+        file_server=_file_server(data.get("file_server", {}), path.name),
     )

@@ -115,7 +115,11 @@ def test_bad_parameters_fail_before_any_work(tmp_path):
     )
     assert state.is_failed()
     assert "Không tìm thấy nguồn đăng ký" in state.message and "Không có đơn vị mã «ZZZ»" in state.message
+    assert "\n" not in state.message and "ParameterError" not in state.message
     assert not (tmp_path / "kq").exists()
+    shown = artifacts_of(state.state_details.flow_run_id)
+    assert set(shown) == {"dvk-loi"}
+    assert "Không có đơn vị mã «ZZZ»" in shown["dvk-loi"].data and "Submit" in shown["dvk-loi"].data
 
 
 @pytest.fixture

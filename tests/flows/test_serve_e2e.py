@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 from urllib.parse import quote
 
@@ -40,49 +42,54 @@ def wait_for(check, seconds: float, what: str):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+USER, PASSWORD = "vanphong", "Mat-khau thu#2026"
+
+
 @pytest.fixture
 def served(tmp_path):
-    """A Prefect server (SQLite in a temp folder) and `dvk serve` against it; stopped afterwards."""
-    port = free_port()
-    home = tmp_path / "prefect_home"
-    home.mkdir()
-    api = f"http://127.0.0.1:{port}/api"
-    env = {
-        **os.environ,
-        "PREFECT_HOME": str(home),
-        "PREFECT_API_URL": api,
-        "PREFECT_API_DATABASE_CONNECTION_URL": f"sqlite+aiosqlite:///{home / 'prefect.db'}",
+    """An office set up by `dvk office init` (password, CSRF), then from its folder a Prefect
+    server (SQLite in the folder) and `dvk serve` with its file server; stopped afterwards."""
+    prefect_port, files_port = free_port(), free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "DVK_"))}
+    env |= {
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_SERVER_UI_ENABLED": "false",
         "PREFECT_LOGGING_LEVEL": "WARNING",
     }
-    env.pop("DVK_BASE_DIR", None)
     work = tmp_path / "van_phong"
-    work.mkdir()
     logs = tmp_path / "logs"
     logs.mkdir()
+    init = subprocess.run(
+        [BIN / "dvk", "office", "init", "--folder", str(work), "--user", USER]
+        + ["--prefect-port", str(prefect_port), "--files-port", str(files_port)],
+        env={**env, "DVK_OFFICE_PASSWORD": PASSWORD},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert PASSWORD not in init.stdout + init.stderr
+    api = f"http://127.0.0.1:{prefect_port}/api"
     processes = []
     try:
-        processes.append(
-            subprocess.Popen(
-                [BIN / "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                env=env,
-                stdout=(logs / "server.log").open("w"),
-                stderr=subprocess.STDOUT,
+        for name, command in [
+            ("server", [BIN / "prefect", "server", "start"]),
+            ("serve", [BIN / "dvk", "serve"]),
+        ]:
+            processes.append(
+                subprocess.Popen(
+                    command,
+                    cwd=work,
+                    env=env,
+                    stdout=(logs / f"{name}.log").open("w"),
+                    stderr=subprocess.STDOUT,
+                )
             )
-        )
-        client = httpx.Client(base_url=api, timeout=10)
-        wait_for(lambda: client.get("/health").status_code == 200, 90, "the Prefect server")
-        processes.append(
-            subprocess.Popen(
-                [BIN / "dvk", "serve"],
-                cwd=work,
-                env=env,
-                stdout=(logs / "serve.log").open("w"),
-                stderr=subprocess.STDOUT,
-            )
-        )
-        yield client, work
+            if name == "server":  # everything from the folder's .env: port, password, CSRF, database
+                wait_for(lambda: httpx.get(f"{api}/health").status_code == 200, 90, "the Prefect server")
+        client = httpx.Client(base_url=api, timeout=10, auth=(USER, PASSWORD))
+        files = httpx.Client(base_url=f"http://127.0.0.1:{files_port}", timeout=30)
+        wait_for(lambda: files.get("/health").status_code == 200, 90, "the file server")
+        yield client, files, work
     finally:
         for process in reversed(processes):
             process.terminate()
@@ -90,6 +97,8 @@ def served(tmp_path):
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 process.kill()
+        logged = "".join(path.read_text("utf-8", "replace") for path in logs.glob("*.log"))
+        assert PASSWORD not in logged
 
 
 def deployment(client: httpx.Client, flow: str, name: str) -> dict:
@@ -100,10 +109,19 @@ def deployment(client: httpx.Client, flow: str, name: str) -> dict:
     return wait_for(found, 60, f"deployment {flow}/{name}")
 
 
+def csrf_headers(client: httpx.Client) -> dict[str, str]:
+    """What the UI sends with every change: a CSRF token fetched for its client id."""
+    client_id = str(uuid.uuid4())
+    token = client.get("/csrf-token", params={"client": client_id})
+    token.raise_for_status()
+    return {"Prefect-Csrf-Token": token.json()["token"], "Prefect-Csrf-Client": client_id}
+
+
 def post(client: httpx.Client, url: str, body: dict) -> httpx.Response:
-    """POST, trying again while SQLite is busy (the server answers 503), as Prefect's own client does."""
+    """POST as the UI does, trying again while SQLite is busy (503), as Prefect's own client does."""
+    headers = csrf_headers(client)
     for _ in range(20):
-        answer = client.post(url, json=body)
+        answer = client.post(url, json=body, headers=headers)
         if answer.status_code != 503:
             break
         time.sleep(0.5)
@@ -126,21 +144,38 @@ def final_state(client: httpx.Client, run_id: str) -> dict:
     return wait_for(done, 120, f"flow run {run_id}")
 
 
+def run_artifacts(client: httpx.Client, run_id: str) -> dict[str, str]:
+    found = post(client, "/artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [run_id]}}}).json()
+    return {a["key"]: a["data"] for a in found if a["key"]}
+
+
+FILE_ROW = re.compile(r"\]\((http://[^)]+)\)[^|]*\|.*`([^`]+)` \|$")
+
+
 def test_staff_run_the_annual_cycle_from_the_ui(served, sample_dir):
-    client, work = served
+    client, files, work = served
     cycle = deployment(client, "chu-trinh-nam", "Chu trình năm")
     check = deployment(client, "kiem-tra-han-dang-ky", "Kiểm tra hạn đăng ký")
     deployment(client, "so-ket-tong-ket", "Sơ kết, tổng kết nhiều năm")  # the last one served
+
+    # the office password and CSRF protection are on
+    anonymous = httpx.Client(base_url=str(client.base_url), timeout=10)
+    assert anonymous.get(f"/deployments/{cycle['id']}").status_code == 401
+    assert anonymous.get("/csrf-token", params={"client": str(uuid.uuid4())}).status_code == 401
+    assert (
+        anonymous.post("/flow_runs/filter", json={}).status_code == 403
+    )  # no CSRF token without the password
+    no_token = client.post(f"/deployments/{cycle['id']}/create_flow_run", json={"parameters": {}})
+    assert no_token.status_code == 403
 
     # what the UI shows: a Vietnamese form, a paused daily schedule
     form = cycle["parameter_openapi_schema"]
     assert form["properties"]["params"]["title"] == "Thông số"
     assert form["definitions"]["CycleParams"]["properties"]["year"]["title"] == "Năm"
     assert "thu thập đăng ký" in cycle["description"]
-    assert sorted(s["schedule"]["cron"] for s in check["schedules"]) == ["0 8 1-15 4 *", "0 8 1-31 3 *"]
-    assert all(
-        not s["active"] and s["schedule"]["timezone"] == "Asia/Ho_Chi_Minh" for s in check["schedules"]
-    )
+    [schedule] = check["schedules"]
+    assert not schedule["active"] and schedule["schedule"]["timezone"] == "Asia/Ho_Chi_Minh"
+    assert "RRULE:FREQ=DAILY;BYMONTH=3,4;BYHOUR=8" in schedule["schedule"]["rrule"]
 
     good = start_run(
         client, cycle["id"], {"year": 2026, "sources": [str(sample_dir)], "out_dir": "ket_qua/2026"}
@@ -150,19 +185,46 @@ def test_staff_run_the_annual_cycle_from_the_ui(served, sample_dir):
     assert state["type"] == "COMPLETED", state["message"]
     failed = final_state(client, bad)
     assert failed["type"] == "FAILED"
+    assert (
+        failed["message"].startswith("Thông số không hợp lệ, chưa làm gì: ") and "\n" not in failed["message"]
+    )
     assert "Không tìm thấy nguồn đăng ký" in failed["message"] and "«ZZZ»" in failed["message"]
+    names = {client.get(f"/flow_runs/{run}").json()["name"] for run in (good, bad)}
+    assert len(names) == 2 and all(
+        re.fullmatch(r"chu-trinh-nam-2026 \(\d\d/\d\d/20\d\d \d\d:\d\d, mã \w{6}\)", name) for name in names
+    )
 
     out = work / "ket_qua" / "2026"
     assert len(openpyxl.load_workbook(out / "so_theo_doi_2026.xlsx")["Sổ theo dõi"]["A"]) == 89  # header + 88
     assert (out / "bao_cao_ket_qua_2026.docx").exists() and (out / "tong_hop_dang_ky_2026.xlsx").exists()
 
-    found = post(client, "/artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [good]}}}).json()
-    artifacts = {a["key"]: a["data"] for a in found if a["key"]}
+    artifacts = run_artifacts(client, good)
     assert "Số dòng đọc vào: **95**" in artifacts["dvk-tom-tat"]
     assert len(json.loads(artifacts["dvk-tinh-trang-don-vi"])) == 31
     assert len(json.loads(artifacts["dvk-ban-bi-loai"])) == 6
-    assert str(out / "bao_cao_ket_qua_2026.docx") in artifacts["dvk-tep-da-ghi"]
-    none_for_bad = client.post(
-        "/artifacts/filter", json={"artifacts": {"flow_run_id": {"any_": [bad]}}}
-    ).json()
-    assert not [a for a in none_for_bad if a["key"]]
+
+    # every file link downloads that very file, with the password only
+    rows = [FILE_ROW.search(line) for line in artifacts["dvk-tep-da-ghi"].splitlines()]
+    linked = {Path(row[2]): row[1] for row in rows if row}
+    written = {path for path in out.rglob("*") if path.is_file() and "truoc_lan_chay" not in path.name}
+    assert set(linked) == written and len(linked) > 30  # with the 27 unit forms
+    for path, url in linked.items():
+        assert url.startswith(str(files.base_url) + "/tep/ket-qua/2026/"), url
+        assert files.get(url).status_code == 401
+        answer = files.get(url, auth=(USER, PASSWORD))
+        assert answer.status_code == 200 and answer.content == path.read_bytes(), path
+    year_page = f"{files.base_url}/nam/2026"
+    assert year_page in artifacts["dvk-tom-tat"]
+    page = files.get(year_page, auth=(USER, PASSWORD)).text
+    assert "Tệp kết quả năm 2026" in page and "quyet_dinh" not in page and "bao_cao_ket_qua_2026.docx" in page
+    for outside in [
+        "/tep/ket-qua/2026/..%2F..%2F.env",
+        "/tep/ket-qua/2026/%2e%2e/%2e%2e/dvk.toml",
+        "/du_lieu/",
+    ]:
+        assert files.get(outside, auth=(USER, PASSWORD)).status_code == 404, outside
+
+    # the failed run says why, in Vietnamese, and wrote nothing else
+    reasons = run_artifacts(client, bad)
+    assert set(reasons) == {"dvk-loi"}
+    assert "Không có đơn vị mã «ZZZ»" in reasons["dvk-loi"] and "biểu mẫu «Thông số»" in reasons["dvk-loi"]

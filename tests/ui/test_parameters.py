@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -93,21 +94,42 @@ def test_form_schema_has_vietnamese_titles():
     assert titles["units"] == "Chỉ các đơn vị" and titles["profile"] == "Mẫu văn bản"
 
 
-def test_deadline_check_schedule_covers_the_window_and_is_paused(tmp_path):
-    config = load_serve_config()
-    check = config.deadline_check
-    assert check.crons() == ["0 8 1-31 3 *", "0 8 1-15 4 *"]
+def run_days(check, year: int) -> list[date]:
+    """The days the schedule runs in a year, computed the way Prefect's scheduler does."""
+    from prefect.client.schemas.schedules import RRuleSchedule
+
+    rule = RRuleSchedule(rrule=check.rrule(), timezone=check.timezone).to_rrule()
+    zone = ZoneInfo(check.timezone)
+    start, end = datetime(year, 1, 1, tzinfo=zone), datetime(year + 1, 1, 1, tzinfo=zone)
+    times = rule.between(start, end)
+    assert all((t.hour, t.minute) == (check.hour, check.minute) for t in times)
+    return [t.date() for t in times]
+
+
+def every_day(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def test_deadline_check_is_one_schedule_covering_the_window_every_year(tmp_path):
+    check = load_serve_config().deadline_check
     assert check.timezone == "Asia/Ho_Chi_Minh" and check.active is False
+    for year in (2027, 2028):  # 2028: a leap year
+        assert run_days(check, year) == every_day(date(year, 3, 1), date(year, 4, 15))
+    assert check.describe().startswith("hằng ngày lúc 08:00 (giờ Asia/Ho_Chi_Minh) từ 01/03 đến 15/04")
     other = tmp_path / "serve.toml"
     other.write_text(
         '[deadline_check]\ntime = "07:30"\nfrom = "15/02"\nto = "10/05"\nactive = true\n', "utf-8"
     )
     changed = load_serve_config(other).deadline_check
-    assert changed.crons() == ["30 7 15-31 2 *", "30 7 * 3-4 *", "30 7 1-10 5 *"]
+    assert run_days(changed, 2028) == every_day(date(2028, 2, 15), date(2028, 5, 10))
     assert changed.active is True
+    other.write_text('[deadline_check]\nfrom = "05/03"\nto = "20/03"\n', "utf-8")
+    assert run_days(load_serve_config(other).deadline_check, 2027) == every_day(
+        date(2027, 3, 5), date(2027, 3, 20)
+    )
 
 
-def test_deployments_carry_the_paused_schedules():
+def test_deployments_carry_one_paused_schedule():
     from flows.deployments import deadline_schedules, jobs
 
     config = load_serve_config()
@@ -121,6 +143,24 @@ def test_deployments_carry_the_paused_schedules():
         "Ra quyết định công nhận",
         "Sơ kết, tổng kết nhiều năm",
     ]
-    schedules = deadline_schedules(config)
-    assert [s.cron for s in schedules] == ["0 8 1-31 3 *", "0 8 1-15 4 *"]
-    assert all(s.active is False and s.timezone == "Asia/Ho_Chi_Minh" for s in schedules)
+    [schedule] = deadline_schedules(config)
+    assert schedule.active is False and schedule.timezone == "Asia/Ho_Chi_Minh"
+    assert "giờ Asia/Ho_Chi_Minh" in jobs(config)[2].description
+
+
+def test_empty_list_items_and_empty_date_are_ignored(config, tmp_path):
+    params = CycleParams.model_validate({"year": 2026, "sources": [None, "  "], "units": [None, "SYT", ""]})
+    assert params.sources == [] and params.units == ["SYT"]
+    plan = plan_run(params, config)
+    assert plan.sources == [str(tmp_path / "du_lieu" / "2026")] and plan.units == ["SYT"]
+    assert DecisionParams.model_validate({"year": 2026, "signed_on": ""}).signed_on is None
+    assert DecisionParams.model_validate({"year": 2026, "signed_on": "2026-03-05"}).signed_on == date(
+        2026, 3, 5
+    )
+
+
+def test_profile_chosen_by_its_vietnamese_label(config):
+    plan = plan_run(
+        CycleParams(year=2026, profile="Văn bản hành chính nhà nước (Nghị định 30/2020/NĐ-CP)"), config
+    )
+    assert plan.profile == "nha_nuoc"
