@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dvk.commands._common import add_settings, add_year, check_year
-from dvk.google.formbuilder import create_registration_form
 from dvk.settings import load_settings
 
 NAME = "form"
@@ -40,6 +39,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from dvk.google.formbuilder import create_registration_form  # the Google client: only when used
+
     check_year(args.year)
     settings = load_settings(args.roster, args.mappings)
     units = None if args.free_unit_name else [unit.name for unit in settings.roster.units]

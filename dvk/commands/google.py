@@ -1,14 +1,15 @@
-"""dvk google push-register / upload: the register as a shared Google Sheet, files into Drive."""
+"""dvk google push-register / upload / quota: the register as a shared Google Sheet, files into
+Drive, the Google quota shared by the workers of a national run."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from dvk.commands.form import add_credentials
-from dvk.google.outputs import push_register, upload_files
+from dvk.errors import ConfigError
 
 NAME = "google"
-HELP = "Đưa sổ theo dõi lên Google Sheets, tải tệp kết quả lên thư mục Google Drive."
+HELP = "Đưa sổ theo dõi lên Google Sheets, tải tệp kết quả lên thư mục Google Drive, đặt hạn mức gọi Google."
 
 
 def add_arguments(parser) -> None:
@@ -31,9 +32,61 @@ def add_arguments(parser) -> None:
     upload.add_argument("--folder", required=True, help="mã hoặc đường dẫn thư mục Google Drive")
     upload.add_argument("files", nargs="+", metavar="TỆP", help="các tệp cần tải lên")
     add_credentials(upload)
+    quota = sub.add_parser(
+        "quota",
+        help="giới hạn lượt gọi Google dùng chung cho mọi worker (giới hạn của Prefect)",
+        description="Hạn mức gọi Google (lượt một phút) dùng chung cho mọi worker của một lần chạy "
+        "toàn quốc, đặt thành giới hạn đồng thời toàn cục của máy chủ Prefect (PREFECT_API_URL). "
+        "Bật cho các worker bằng biến môi trường DVK_GOOGLE_RATE_LIMIT_PREFIX=<tiền tố>.",
+    )
+    quota.add_argument(
+        "--setup", action="store_true", help="tạo hoặc cập nhật các giới hạn trên máy chủ Prefect"
+    )
+    quota.add_argument("--prefix", default="dvk-google", help="tiền tố tên giới hạn (mặc định dvk-google)")
+    quota.add_argument(
+        "--per-minute",
+        action="append",
+        default=[],
+        metavar="HẠN_MỨC=SỐ",
+        help="đổi một hạn mức, ví dụ sheets-read=300 khi các worker dùng nhiều tài khoản; dùng nhiều lần",
+    )
+
+
+def _per_minute(items: list[str]) -> dict[str, int]:
+    values = {}
+    for item in items:
+        key, _, number = item.partition("=")
+        if not number.strip().isdigit():
+            raise ConfigError(f"«{item}» không đúng dạng HẠN_MỨC=SỐ, ví dụ sheets-read=300.")
+        values[key.strip()] = int(number)
+    return values
+
+
+def run_quota(args) -> int:
+    from dvk.google.quota import QUOTAS, RATE_LIMIT_PREFIX_ENV, limit_setting, setup_rate_limits
+
+    per_minute = _per_minute(args.per_minute)
+    if args.setup:
+        settings = setup_rate_limits(args.prefix, per_minute)
+        print("Đã đặt giới hạn gọi Google trên máy chủ Prefect:")
+    else:
+        settings = [limit_setting(args.prefix, q, per_minute.get(k)) for k, q in QUOTAS.items()]
+        print("Giới hạn gọi Google sẽ đặt (thêm --setup để tạo trên máy chủ Prefect):")
+    for setting in settings:
+        rate = f"{setting.per_second:.2f}".replace(".", ",")
+        print(
+            f"  {setting.name}: {setting.label}, {setting.per_minute} lượt/phút "
+            f"(tối đa {setting.burst} lượt cùng lúc, rồi {rate} lượt/giây)"
+        )
+    print(f"  Bật cho mọi worker: {RATE_LIMIT_PREFIX_ENV}={args.prefix}")
+    return 0
 
 
 def run(args) -> int:
+    if args.action == "quota":
+        return run_quota(args)
+    from dvk.google.outputs import push_register, upload_files  # the Google client: only when used
+
     if args.action == "push-register":
         result = push_register(Path(args.register), args.sheet, credentials=args.credentials)
         print(f"Đã ghi sổ theo dõi lên Google Sheets: {result.rows} dòng ({', '.join(result.tabs)}).")

@@ -3,7 +3,8 @@
 It holds the credentials, builds the googleapiclient services (from the discovery documents
 shipped inside googleapiclient, never fetched) and the gspread client, points all of them at
 one base address when DVK_GOOGLE_API_BASE is set, retries transient failures in one bounded
-layer (dvk.google.retry) and turns every HTTP failure into a Vietnamese DvkError. The other
+layer (dvk.google.retry), takes a slot of the shared rate limit before each try when one is
+configured (dvk.google.quota) and turns every HTTP failure into a Vietnamese DvkError. The other
 modules never see an HTTP status.
 """
 
@@ -33,6 +34,7 @@ from requests.adapters import HTTPAdapter
 from dvk.errors import DvkError, SourceError
 from dvk.google.auth import Account, load_account
 from dvk.google.config import GoogleConfig, load_config
+from dvk.google.quota import RateLimiter, quota_key
 from dvk.google.retry import RetriesExhausted, RetryPolicy, Transient, with_retries
 
 log = logging.getLogger("dvk.google")
@@ -94,14 +96,19 @@ class _RedirectingAdapter(HTTPAdapter):
         return super().send(request, *args, **kwargs)
 
 
-def _make_http_client(policy: RetryPolicy):
+def _make_http_client(policy: RetryPolicy, limiter: RateLimiter):
     class RetryingHTTPClient(gspread.HTTPClient):
-        """gspread's plain HTTPClient with dvk's bounded retries (not BackOffHTTPClient: it never stops)."""
+        """gspread's plain HTTPClient with dvk's bounded retries (not BackOffHTTPClient: it never
+        stops) and the shared rate limit before each try."""
 
-        def request(self, *args, **kwargs):
-            return with_retries(
-                lambda: super(RetryingHTTPClient, self).request(*args, **kwargs), classify, policy
-            )
+        def request(self, method: str, endpoint: str, *args, **kwargs):
+            key = quota_key("drive" if "/drive/" in endpoint else "sheets", method)
+
+            def once():
+                limiter.before(key)
+                return super(RetryingHTTPClient, self).request(method, endpoint, *args, **kwargs)
+
+            return with_retries(once, classify, policy)
 
     return RetryingHTTPClient
 
@@ -165,6 +172,11 @@ def classify(exc: Exception) -> Transient | None:
     return None
 
 
+def _already_exists(exc: BaseException) -> bool:
+    status, error = _status_and_error(exc)
+    return status == 400 and "already exists" in str(error.get("message", ""))
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -189,6 +201,7 @@ class GoogleApi:
             self.config.credentials_path, scopes, token_uri=f"{base}/token" if base else None
         )
         self.policy = RetryPolicy(attempts=self.config.attempts)
+        self.limiter = RateLimiter(self.config.rate_limit_prefix)
         self._local = threading.local()  # httplib2 is not thread-safe: one set of services per thread
 
     # -- clients
@@ -216,7 +229,9 @@ class GoogleApi:
             if self.config.api_base:
                 for redirected in (session, auth_session):
                     redirected.mount("https://", _RedirectingAdapter(self.config.api_base))
-            client = gspread.Client(None, session=session, http_client=_make_http_client(self.policy))
+            client = gspread.Client(
+                None, session=session, http_client=_make_http_client(self.policy, self.limiter)
+            )
             client.set_timeout(self.config.timeout)
             self._local.gspread = client
         return client
@@ -232,9 +247,22 @@ class GoogleApi:
         create went through) gives None instead of an error."""
         return self._execute("drive", "v3", make, target, conflict_ok)
 
-    def sheets(self, call: Callable[[gspread.HTTPClient], T], target: Target) -> T:
-        """Run gspread calls (each HTTP request retried inside gspread's HTTP client)."""
-        return self._guard(lambda: call(self._gspread().http_client), target)
+    def sheets(
+        self, call: Callable[[gspread.HTTPClient], T], target: Target, exists_ok: bool = False
+    ) -> T | None:
+        """Run gspread calls (each HTTP request retried inside gspread's HTTP client); with
+        `exists_ok` Google's 400 "A sheet with the name … already exists" gives None instead of an
+        error (a retried addSheet whose first try went through)."""
+
+        def run() -> T | None:
+            try:
+                return call(self._gspread().http_client)
+            except gspread.exceptions.APIError as exc:
+                if exists_ok and _already_exists(exc):
+                    return None
+                raise
+
+        return self._guard(run, target)
 
     def _execute(
         self, name: str, version: str, make: Callable[[Any], Any], target: Target, conflict_ok=False
@@ -242,8 +270,10 @@ class GoogleApi:
         service = self._service(name, version)
 
         def once():
+            request = make(service)
+            self.limiter.before(quota_key(name, request.method))
             try:
-                return make(service).execute(num_retries=0)  # the retries are ours, below
+                return request.execute(num_retries=0)  # the retries are ours, below
             except HttpError as exc:
                 if conflict_ok and exc.resp.status == 409:
                     return None
@@ -267,9 +297,14 @@ class GoogleApi:
             ) from None
         except Exception as exc:  # noqa: BLE001 — translated when it is a Google failure
             message = self._translate(_cause(exc), target)
-            if message is None:
-                raise
-            raise SourceError(message) from None
+            if message is not None:
+                raise SourceError(message) from None
+            if isinstance(exc, requests.RequestException | httplib2.HttpLib2Error | OSError):
+                raise DvkError(
+                    f"Không {target.action} được {target}: lỗi kết nối tới Google ({self._where()}, "
+                    f"{type(exc).__name__}). Kiểm tra kết nối mạng rồi chạy lại."
+                ) from None
+            raise
 
     # -- messages
 
@@ -335,5 +370,30 @@ class GoogleApi:
                 f"Không tìm thấy {target} (lỗi 404). Kiểm tra lại mã (phần nằm giữa /d/ hoặc /folders/ và "
                 f"dấu / tiếp theo trong đường dẫn); nếu mã đúng, hãy chia sẻ nó với {email}."
             )
-        suffix = f": {detail}" if detail else ""
-        return f"Google từ chối yêu cầu {target.action} {target} (lỗi {status}){suffix}."
+        log.info("Google refused %s %s (%s): %s", target.action, target.ident, status, detail)
+        return _refusal(status, detail.lower(), target)
+
+
+def _refusal(status: int, detail: str, target: Target) -> str:
+    """Google's other refusals (mostly 400), in Vietnamese; the English detail goes to the log only."""
+    failed = f"Không {target.action} được {target} (lỗi {status})"
+    if "payload size exceeds" in detail or status == 413:
+        return (
+            f"{failed}: yêu cầu gửi đi quá lớn, Google chỉ nhận tối đa 10 MB mỗi lần. "
+            "Hãy báo lỗi này cho người quản trị dvk."
+        )
+    if "already exists" in detail:
+        return (
+            f"{failed}: trên Google đã có một mục cùng tên. "
+            "Hãy chạy lại; nếu vẫn lỗi, đổi tên mục trùng trên Google."
+        )
+    if "unable to parse range" in detail:
+        return f"{failed}: không thấy trang tính cần dùng, có thể nó vừa bị đổi tên hoặc xóa. Hãy chạy lại."
+    if "grid limits" in detail or "10000000 cells" in detail:
+        return (
+            f"{failed}: bảng tính đã chạm giới hạn 10 triệu ô của Google Sheets. Hãy dùng một bảng tính mới."
+        )
+    return (
+        f"{failed}: Google từ chối yêu cầu. Kiểm tra lại mã và quyền chia sẻ rồi chạy lại; "
+        "nếu vẫn lỗi, hãy báo người quản trị kèm mã lỗi."
+    )

@@ -1,4 +1,5 @@
-"""The DVK_GOOGLE_* settings: where the credentials are, where Google is, how long to wait."""
+"""The DVK_GOOGLE_* settings: where the credentials are, where Google is, how long to wait, which
+shared rate limit to draw on."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dvk.errors import ConfigError
+from dvk.google.quota import configured_prefix
 
 CREDENTIALS_ENV = "DVK_GOOGLE_CREDENTIALS"
 FALLBACK_CREDENTIALS_ENV = "GOOGLE_APPLICATION_CREDENTIALS"
@@ -24,6 +26,7 @@ class GoogleConfig:
     api_base: str | None  # e.g. "http://127.0.0.1:8080" for a proxy or a local stand-in
     timeout: float = DEFAULT_TIMEOUT  # seconds to wait for one answer
     attempts: int = DEFAULT_ATTEMPTS  # tries per call, counting the first
+    rate_limit_prefix: str | None = None  # Prefect rate limits shared by all workers (dvk.google.quota)
 
 
 def _number(name: str, default: float, kind: type) -> float:
@@ -50,4 +53,5 @@ def load_config(credentials: str | Path | None = None) -> GoogleConfig:
         api_base=base,
         timeout=float(_number(TIMEOUT_ENV, DEFAULT_TIMEOUT, float)),
         attempts=int(_number(ATTEMPTS_ENV, DEFAULT_ATTEMPTS, int)),
+        rate_limit_prefix=configured_prefix(),
     )

@@ -17,8 +17,8 @@ from dvk.errors import SourceError
 from dvk.google import remote
 from dvk.google.api import GoogleApi
 from dvk.google.auth import DRIVE_WRITE, SHEETS_WRITE
+from dvk.google.chunks import Block, request_bodies
 from dvk.google.register_sync import merge_register, rectangular, replaced_ids
-from dvk.google.sheets import column_letter, quote_title
 from dvk.google.specs import parse_spec
 from dvk.register.workbook import REGISTER_SHEET, REJECTS_SHEET, STATUS_SHEET, SUPERSEDED_SHEET
 from dvk.safe_text import put_cell
@@ -34,6 +34,7 @@ class PushResult:
     conflicts: int
     orphan_rows: int
     tabs: list[str] = field(default_factory=list)
+    request_bytes: list[int] = field(default_factory=list)  # the size of each write call's body
 
     @property
     def url(self) -> str:
@@ -49,7 +50,7 @@ class Uploaded:
 
 def _workbook_grids(path: Path) -> dict[str, list[list[object]]]:
     try:
-        workbook = openpyxl.load_workbook(path, data_only=True)
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 — any unreadable workbook gets the same message
         raise SourceError(f"Không mở được sổ theo dõi «{path}» ({exc}).") from exc
     if REGISTER_SHEET not in workbook.sheetnames:
@@ -75,22 +76,13 @@ def _save_register_grid(path: Path, grid: list[list[object]]) -> None:
     save_atomically(path, workbook.save)
 
 
-def _extent(values: list[list[object]]) -> tuple[int, int]:
-    return len(values), max((len(row) for row in values), default=0)
-
-
-def _ranges(title: str, grid: list[list[object]], old: list[list[object]]) -> tuple[dict, list[str]]:
-    """The update for one tab, and the ranges to clear where the old content reached further."""
-    height, width = _extent(grid)
-    old_height, old_width = _extent(old)
-    tab = quote_title(title)
-    update = {"range": f"{tab}!A1:{column_letter(max(width, 1))}{max(height, 1)}", "values": grid}
-    clear = []
-    if old_height > height:
-        clear.append(f"{tab}!A{height + 1}:{column_letter(max(width, old_width, 1))}{old_height}")
-    if old_width > width and height:
-        clear.append(f"{tab}!{column_letter(width + 1)}1:{column_letter(old_width)}{height}")
-    return update, clear
+def _padded(grid: list[list[object]], old: list[list[object]]) -> list[list[object]]:
+    """The tab's new values, padded with "" to cover what the sheet held before: writing "" empties
+    a cell, so the rows and columns the register no longer has are cleared by the same calls."""
+    width = max((len(row) for row in grid + old), default=0)
+    height = max(len(grid), len(old))
+    rows = [row + [""] * (width - len(row)) for row in grid]
+    return rows + [[""] * width for _ in range(height - len(rows))]
 
 
 def push_register(
@@ -99,8 +91,9 @@ def push_register(
     """Mirror the register workbook into the Google Sheet `spreadsheet` (id or URL).
 
     Staff entries typed in the sheet are kept and also written back into the workbook.
-    Calls: metadata 1, one batch read of dvk's tabs, at most one to add missing tabs, one
-    batch write and at most one batch clear.
+    Calls: ⌈bytes / 8 MB⌉ writes + 2: the metadata, then one batch read of dvk's tabs when the
+    sheet has them or one call adding them when it has none (a sheet holding only some of them
+    takes both, 3).
     """
     key = parse_spec(f"gsheet:{spreadsheet}").ident
     api = api or GoogleApi(SHEETS_WRITE, credentials)
@@ -115,16 +108,19 @@ def push_register(
     missing = [title for title in grids if title not in existing]
     if missing:
         remote.add_tabs(api, key, missing)
-    updates, clears = [], []
-    for title, grid in grids.items():
-        update, clear = _ranges(title, rectangular(grid), old.get(title, []))
-        updates.append(update)
-        clears += clear
-    remote.write_ranges(api, key, updates, clears)
+    blocks = [Block(title, _padded(rectangular(grid), old.get(title, []))) for title, grid in grids.items()]
+    bodies = request_bodies(blocks)
+    remote.write_values(api, key, bodies)
     if merged.changed_local:
         _save_register_grid(Path(register_path), merged.grid)
     return PushResult(
-        key, len(merged.grid) - 1, merged.kept, merged.conflicts, len(merged.orphans), list(grids)
+        key,
+        len(merged.grid) - 1,
+        merged.kept,
+        merged.conflicts,
+        len(merged.orphans),
+        list(grids),
+        [len(body) for body in bodies],
     )
 
 

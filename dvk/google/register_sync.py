@@ -10,6 +10,7 @@ work) and dvk's note column says what the workbook held, so nothing is lost.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -124,8 +125,8 @@ def sheet_value(value: object) -> object:
         return ""
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, float) and value != value:
-        return ""
+    if isinstance(value, float) and not math.isfinite(value):
+        return ""  # NaN or infinity: JSON has no such number
     if isinstance(value, str | int | float | bool):
         return value
     return str(value)

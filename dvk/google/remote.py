@@ -10,6 +10,7 @@ import mimetypes
 from pathlib import Path
 
 from googleapiclient.http import MediaFileUpload
+from gspread.urls import SPREADSHEET_VALUES_BATCH_UPDATE_URL
 
 from dvk.errors import SourceError
 from dvk.google.api import GoogleApi, Target
@@ -19,6 +20,7 @@ RESPONSES_PAGE = 5000  # the Forms API maximum
 FOLDER_PAGE = 1000  # the Drive API maximum
 FOLDER_MIME = "application/vnd.google-apps.folder"
 SPREADSHEET_MIME = "application/vnd.google-apps.spreadsheet"
+_JSON = {"Content-Type": "application/json; charset=UTF-8"}
 _FILE_FIELDS = "id, name, mimeType, modifiedTime, size"
 _UPLOAD_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -141,23 +143,35 @@ def read_tabs(
 
 
 def add_tabs(api: GoogleApi, key: str, titles: list[str]) -> None:
-    requests = [
-        {"addSheet": {"properties": {"title": title, "gridProperties": {"frozenRowCount": 1}}}}
-        for title in titles
-    ]
-    api.sheets(lambda http: http.batch_update(key, {"requests": requests}), spreadsheet_target(key, "ghi"))
+    """Add the tabs, safe to repeat: a tab that already exists counts as added.
 
-
-def write_ranges(api: GoogleApi, key: str, data: list[dict], clear: list[str]) -> None:
-    """Overwrite fixed ranges (RAW: text stays text, never a formula), then clear what lies beyond.
-
-    Both calls are idempotent: repeating them after a lost answer gives the same sheet.
+    A retried addSheet whose first try went through (its answer lost) gets Google's 400 "A sheet
+    with the name … already exists". The batch is all or nothing, so the tabs are listed again
+    and only those still missing are asked for.
     """
     target = spreadsheet_target(key, "ghi")
-    body = {"valueInputOption": "RAW", "data": data}
-    api.sheets(lambda http: http.values_batch_update(key, body), target)
-    if clear:
-        api.sheets(lambda http: http.values_batch_clear(key, body={"ranges": clear}), target)
+    for _ in range(len(titles)):
+        requests = [
+            {"addSheet": {"properties": {"title": title, "gridProperties": {"frozenRowCount": 1}}}}
+            for title in titles
+        ]
+        added = api.sheets(lambda http, r=requests: http.batch_update(key, {"requests": r}), target, True)
+        if added is not None:
+            return
+        existing = spreadsheet_tabs(api, key)
+        titles = [title for title in titles if title not in existing]
+        if not titles:
+            return
+
+
+def write_values(api: GoogleApi, key: str, bodies: list[bytes]) -> None:
+    """Send `values:batchUpdate` bodies made by dvk.google.chunks (RAW: text stays text, never a
+    formula), one call each. Each overwrites fixed ranges: repeating it after a lost answer gives
+    the same sheet."""
+    target = spreadsheet_target(key, "ghi")
+    url = SPREADSHEET_VALUES_BATCH_UPDATE_URL % key
+    for body in bodies:
+        api.sheets(lambda http, body=body: http.request("post", url, data=body, headers=_JSON), target)
 
 
 # ---------------------------------------------------------------- Drive

@@ -70,6 +70,9 @@ def google(tmp_path, monkeypatch, rsa_key):
         monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS", raising=False)
         monkeypatch.delenv("DVK_GOOGLE_ATTEMPTS", raising=False)
         monkeypatch.delenv("DVK_GOOGLE_TIMEOUT", raising=False)
+        monkeypatch.delenv(
+            "DVK_GOOGLE_RATE_LIMIT_PREFIX", raising=False
+        )  # no shared limit unless a test sets one
         world = GoogleWorld(standin, ACCOUNT, key_path, pem)
         # The backoff's own sleep reference: waits are recorded, not slept (never time.sleep itself).
         monkeypatch.setattr(dvk.google.retry, "_sleep", world.sleeps.append)

@@ -118,9 +118,18 @@ def test_shorter_register_clears_old_rows(google, settings, tmp_path):
     (tmp_path / "in" / "dang_ky.csv").unlink()
     push_register(collect_register(tmp_path, settings, "A một"), key)
     assert len(tab(google, key)) == 2
-    # The missing tabs were added once, by the first push; the second cleared the rows it no longer has.
+    # The missing tabs were added once, by the first push. The second emptied the rows it no longer
+    # has in its one write ("" over the old extent): metadata, one read, one write.
     assert len(google.standin.calls("sheets.spreadsheets.batchUpdate")) == 1
-    assert len(google.standin.calls("sheets.spreadsheets.values.batchClear")) == 1
+    assert not google.standin.calls("sheets.spreadsheets.values.batchClear")
+    grid = google.state.spreadsheets[key].tabs[REGISTER_SHEET].grid
+    assert len(grid) == 4 and not any(grid[2]) and not any(grid[3])
+    second = [c.method_id for c in google.standin.calls()][-3:]
+    assert second == [
+        "sheets.spreadsheets.get",
+        "sheets.spreadsheets.values.batchGet",
+        "sheets.spreadsheets.values.batchUpdate",
+    ]
 
 
 def test_merge_gives_a_resubmission_the_entries_of_the_row_it_replaced():
@@ -268,3 +277,32 @@ def test_writes_ask_for_write_scopes_only_when_writing(google, settings, tmp_pat
     read_token, write_token = google.standin.token_requests()
     assert all(scope.endswith(".readonly") for scope in read_token.scopes)
     assert not any(scope.endswith(".readonly") for scope in write_token.scopes)
+
+
+def test_retried_add_sheet_that_went_through_is_success(google, settings, tmp_path, capsys):
+    key = sheets_api.add_spreadsheet(google.state, "Sổ", {"Trang tính1": []}, {google.email})
+    register = collect_register(tmp_path, settings, "Tủ thuốc", "Vườn rau")
+    # The tabs are made but the answer is lost (503): the retry finds them there (400 "already exists").
+    google.standin.inject(503, times=1, match="sheets.spreadsheets.batchUpdate", after_apply=True)
+
+    assert main(["google", "push-register", "--register", str(register), "--sheet", key]) == 0
+
+    assert "2 dòng" in capsys.readouterr().out
+    adds = google.standin.calls("sheets.spreadsheets.batchUpdate")
+    assert [c.status for c in adds] == [503, 400]
+    assert "already exists" in adds[1].body["error"]["message"]
+    tabs = list(google.state.spreadsheets[key].tabs)
+    assert tabs == ["Trang tính1", REGISTER_SHEET, "Tình trạng đơn vị", "Bản bị loại", "Bản bị thay thế"]
+    assert len(tab(google, key)) == 3
+
+
+def test_a_google_refusal_reaches_the_clerk_as_one_vietnamese_line(google, settings, tmp_path, capsys):
+    key = sheets_api.add_spreadsheet(google.state, "Sổ", {"Trang tính1": []}, {google.email})
+    register = collect_register(tmp_path, settings, "Tủ thuốc")
+    google.standin.inject(400, times=1, match="values.batchUpdate")
+
+    assert main(["google", "push-register", "--register", str(register), "--sheet", key]) == 2
+
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("Lỗi: Không ghi được bảng tính Google Sheets")
+    assert "lỗi 400" in err and "Injected" not in err and "error" not in err.lower().replace("lỗi", "")

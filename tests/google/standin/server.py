@@ -31,6 +31,7 @@ from .state import ApiError, Fault, State
 
 _ALLOWED_LOCATIONS = re.compile(r"^/v1/projects/-/serviceAccounts/[^/]+/allowedLocations$")
 GOOGLE_TOKEN_AUDIENCE = "https://oauth2.googleapis.com/token"  # what google-auth signs and Google checks
+REQUEST_LIMIT = 10_485_760  # Google's front end refuses a larger request body, with the answer below
 _ID = r"(?P<{}>[A-Za-z0-9_-]+)"
 ROUTES = [
     ("GET", r"/v1/forms/{formId}/responses", "forms.forms.responses.list", forms_api.list_responses),
@@ -117,6 +118,8 @@ class LogEntry:
     query: dict[str, list[str]]
     scopes: tuple[str, ...] = ()
     body: object = None  # the JSON answer, for schema checks
+    size: int = 0  # bytes of the request body
+    at: float = 0.0  # time.time() when the request arrived, for rate checks
 
 
 def _b64(text: str) -> bytes:
@@ -225,8 +228,14 @@ class Standin:
         self.state.tokens[token] = (email, scopes)
         return 200, {"access_token": token, "expires_in": 3599, "token_type": "Bearer"}, scopes
 
-    def handle(self, verb: str, target: str, headers: dict[str, str], raw: bytes):
-        """(status, content type, body bytes, extra headers) for one request."""
+    def handle(self, verb: str, target: str, headers: dict[str, str], raw: bytes, arrived: float = 0.0):
+        """(status, content type, body bytes, extra headers) for one request received at `arrived`."""
+        arrived = arrived or time.time()
+
+        def record(entry: LogEntry) -> None:
+            entry.size, entry.at = len(raw), arrived
+            self._record(entry)
+
         parts = urllib.parse.urlsplit(target)
         path = urllib.parse.unquote(parts.path)
         query = urllib.parse.parse_qs(parts.query, keep_blank_values=True)
@@ -235,17 +244,17 @@ class Standin:
             fault = self._take_fault(verb, path, "token")
             if fault and fault.status:
                 status, body = fault.status, {"error": "internal_failure"}
-            self._record(LogEntry(verb, path, "token", status, {}, scopes))
+            record(LogEntry(verb, path, "token", status, {}, scopes))
             return status, "application/json", json.dumps(body).encode(), {}
         if verb == "GET" and _ALLOWED_LOCATIONS.match(path):
             # google-auth asks where a service account may be used (regional access boundary).
-            self._record(LogEntry(verb, path, "auth.allowedLocations", 200, query))
+            record(LogEntry(verb, path, "auth.allowedLocations", 200, query))
             body = {"locations": [], "encodedLocations": "0x0"}
             return 200, "application/json", json.dumps(body).encode(), {}
         route = next(((m, mid, h) for v, m, mid, h in _COMPILED if v == verb and m.match(path)), None)
         if route is None:
             error = ApiError(404, f"The stand-in has no {verb} {path}.")
-            self._record(LogEntry(verb, path, "unknown", 404, query))
+            record(LogEntry(verb, path, "unknown", 404, query))
             return 404, "application/json", json.dumps(error.body()).encode(), {}
         pattern, method_id, handler = route
         request = Request(verb, path, pattern.match(path).groupdict(), query, headers, raw)
@@ -253,6 +262,9 @@ class Standin:
         if fault and fault.delay:
             time.sleep(fault.delay)
         try:
+            if len(raw) > REQUEST_LIMIT:
+                message = f"Request payload size exceeds the limit: {REQUEST_LIMIT} bytes."
+                raise ApiError(400, message, "badRequest")
             self._authorise(request, method_id)
             if fault and fault.status and not fault.after_apply:
                 raise ApiError(fault.status, _fault_message(fault.status), _fault_reason(fault.status))
@@ -260,13 +272,13 @@ class Standin:
             if fault and fault.status:
                 raise ApiError(fault.status, _fault_message(fault.status), _fault_reason(fault.status))
         except ApiError as error:
-            self._record(LogEntry(verb, path, method_id, error.code, query, request.scopes, error.body()))
+            record(LogEntry(verb, path, method_id, error.code, query, request.scopes, error.body()))
             extra = {"Retry-After": str(fault.retry_after)} if fault and fault.retry_after is not None else {}
             return error.code, "application/json", json.dumps(error.body()).encode(), extra
         if isinstance(result, tuple) and result[0] == "media":
-            self._record(LogEntry(verb, path, method_id, 200, query, request.scopes))
+            record(LogEntry(verb, path, method_id, 200, query, request.scopes))
             return 200, result[2], result[1], {}
-        self._record(LogEntry(verb, path, method_id, 200, query, request.scopes, result))
+        record(LogEntry(verb, path, method_id, 200, query, request.scopes, result))
         return 200, "application/json", json.dumps(result).encode(), {}
 
     def _authorise(self, request: Request, method_id: str) -> None:
@@ -299,10 +311,13 @@ class Standin:
             disable_nagle_algorithm = True  # headers and body go out at once, no 40 ms delayed-ACK stall
 
             def _serve(self) -> None:
+                arrived = time.time()  # the request line is in; the body may still be coming
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length) if length else b""
                 headers = {k.lower(): v for k, v in self.headers.items()}
-                status, content_type, body, extra = standin.handle(self.command, self.path, headers, raw)
+                status, content_type, body, extra = standin.handle(
+                    self.command, self.path, headers, raw, arrived
+                )
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", content_type)

@@ -1,0 +1,96 @@
+"""A register larger than Google's 10 MB request limit goes up in calls under 8 MB each."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import openpyxl
+import pytest
+from standin import sheets_api
+from standin.server import REQUEST_LIMIT
+
+import dvk.google.chunks
+from dvk.errors import DvkError
+from dvk.google.chunks import REQUEST_BUDGET
+from dvk.google.outputs import push_register
+from dvk.register import DVK_NOTE, REGISTER_SHEET, STATUS_SHEET
+from dvk.schema import EVALUATION_HEADERS_VI, REGISTRATION_COLUMNS, REGISTRATION_HEADERS_VI
+
+ROWS = 14_000
+CONTENT = "Vận động nhân dân hiến đất mở rộng đường giao thông nông thôn, làm sạch kênh mương. " * 11
+
+
+def big_register(path: Path) -> Path:
+    """A register workbook shaped like dvk's (write-only: 14,000 rows in seconds)."""
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet(REGISTER_SHEET)
+    sheet.append(
+        [REGISTRATION_HEADERS_VI[c] for c in REGISTRATION_COLUMNS] + EVALUATION_HEADERS_VI + [DVK_NOTE]
+    )
+    for number in range(ROWS):
+        values = {
+            "registration_id": f"r{number:05d}",
+            "year": 2026,
+            "unit_code": f"DV{number % 300:03d}",
+            "unit_name": f"Ủy ban nhân dân xã số {number % 300}",
+            "field": "Kinh tế",
+            "model_name": f"Mô hình «Đường làng sáng, xanh, sạch» số {number}",
+            "form": "Tập thể",
+            "address": f"thôn {number % 40}, xã Đông Hưng",
+            "content": f"{number}: {CONTENT}",
+            "kind": "Xây dựng mới",
+            "submitted_at": "2026-03-02 08:00:00",
+            "late": "Không",
+            "source": "dang_ky.csv",
+            "source_row": number + 2,
+        }
+        sheet.append([values[c] for c in REGISTRATION_COLUMNS] + ["", "", "", "", ""])
+    workbook.create_sheet(STATUS_SHEET).append(["Mã đơn vị", "Tên đơn vị"])
+    workbook.save(path)
+    return path
+
+
+def test_a_register_over_10_mb_goes_up_in_calls_under_8_mb(google, tmp_path, monkeypatch):
+    key = sheets_api.add_spreadsheet(google.state, "Sổ toàn quốc", {"Trang tính1": []}, {google.email})
+    register = big_register(tmp_path / "so_theo_doi_2026.xlsx")
+
+    result = push_register(register, key)
+
+    rows = google.state.spreadsheets[key].tabs[REGISTER_SHEET].grid
+    assert result.rows == ROWS and len(rows) == ROWS + 1
+    ids = [row[0] for row in rows[1:]]
+    assert ids == [f"r{n:05d}" for n in range(ROWS)]
+    content = rows[0].index("Nội dung cụ thể mô hình, điển hình")
+    assert rows[ROWS][content] == f"{ROWS - 1}: {CONTENT}"
+    writes = google.standin.calls("sheets.spreadsheets.values.batchUpdate")
+    sizes = [w.size for w in writes]
+    assert all(w.status == 200 for w in writes) and max(sizes) <= REQUEST_BUDGET
+    assert sum(sizes) > REQUEST_LIMIT
+    assert sizes == result.request_bytes
+    # ⌈bytes / 8 MB⌉ writes + the metadata + adding dvk's tabs (the sheet had none of them).
+    methods = [c.method_id for c in google.standin.calls()]
+    assert len(methods) == math.ceil(sum(sizes) / REQUEST_BUDGET) + 2
+    assert methods[:2] == ["sheets.spreadsheets.get", "sheets.spreadsheets.batchUpdate"]
+
+    # Staff score the last row in the sheet; the next push reads it back and keeps it.
+    score = rows[0].index("Điểm")
+    rows[ROWS][score] = 9.5
+    google.standin.log.clear()
+    again = push_register(register, key)
+    assert again.staff_entries_kept == 1
+    assert google.state.spreadsheets[key].tabs[REGISTER_SHEET].grid[ROWS][score] == 9.5
+    methods = [c.method_id for c in google.standin.calls()]
+    assert methods[:2] == ["sheets.spreadsheets.get", "sheets.spreadsheets.values.batchGet"]
+    assert len(methods) == len(again.request_bytes) + 2
+
+    other = sheets_api.add_spreadsheet(google.state, "Sổ cũ", {"Trang tính1": []}, {google.email})
+    # As it was: the whole register in one values:batchUpdate. Google refuses it (400, over 10 MB).
+    with monkeypatch.context() as patch, pytest.raises(DvkError) as refused:
+        patch.setattr(dvk.google.chunks, "REQUEST_BUDGET", 10**9)
+        push_register(register, other)
+    single = google.standin.calls("sheets.spreadsheets.values.batchUpdate")[len(again.request_bytes) :]
+    assert [c.status for c in single] == [400] and single[0].size > REQUEST_LIMIT
+    assert single[0].body["error"]["message"].startswith("Request payload size exceeds the limit")
+    message = str(refused.value)
+    assert "\n" not in message and "10 MB" in message and "quá lớn" in message
