@@ -40,7 +40,7 @@ def add_arguments(parser) -> None:
 
 def _run(args) -> int:
     from dvk.national.config import load_national_config
-    from dvk.national.outcomes import summary_lines
+    from dvk.national.outcomes import ProvinceState, summary_lines
     from dvk.national.run import run_national
 
     config = load_national_config(args.config)
@@ -49,7 +49,7 @@ def _run(args) -> int:
         print(line.replace("**", ""))
     for label, path in merged.files:
         print(f"{label}: {path}")
-    return 1 if any(o.state == "failed" for o in merged.outcomes) else 0
+    return 1 if any(o.state == ProvinceState.FAILED for o in merged.outcomes) else 0
 
 
 def _deploy(args) -> int:
