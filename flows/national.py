@@ -70,10 +70,14 @@ def _outcome(province: Province, flow_run, wait_minutes: int) -> ProvinceOutcome
         return ProvinceOutcome(
             province.code, province.name, ProvinceState.COMPLETED, state.message or "", flow_run.name
         )
-    if state is not None and state.is_final():
-        return failed(
-            province, state.message or f"Lần chạy kết thúc ở trạng thái {state.name}.", flow_run.name
+    if state is not None and state.is_failed():
+        return failed(province, state.message or "Lần chạy báo lỗi, không kèm lý do.", flow_run.name)
+    if state is not None and state.is_final():  # crashed or cancelled: not the province's data
+        reason = (
+            f"Lần chạy bị dừng giữa chừng (trạng thái «{state.name}»: máy thợ tắt, hết bộ nhớ hoặc bị hủy); "
+            f"chạy lại tỉnh này. {state.message or ''}"
         )
+        return failed(province, reason.strip(), flow_run.name)
     pool = flow_run.work_pool_name or DEFAULT_POOL
     where = state.name if state is not None else "chưa bắt đầu"
     return failed(

@@ -57,3 +57,29 @@ def test_the_form_is_refused_with_every_problem(tmp_path):
     with pytest.raises(ParameterError) as unknown:
         check_national_params(NationalParams(config=str(config.path), year=YEAR, provinces=["XYZ"]))
     assert "Không có tỉnh, thành phố mã «XYZ»" in str(unknown.value)
+
+
+def test_a_province_still_waiting_for_a_worker_is_reported_with_the_pool(tmp_path):
+    from types import SimpleNamespace
+
+    from prefect.states import Crashed, Late
+
+    from flows.national import _outcome
+
+    config, provinces = local_national(tmp_path)
+    province = config.province("QNG")
+    waiting = SimpleNamespace(state=Late(), name="tong-hop-QNG-2026", work_pool_name="dvk-toan-quoc")
+    crashed = SimpleNamespace(
+        state=Crashed(message="Flow run infrastructure exited with non-zero status code -9."),
+        name="x",
+        work_pool_name="p",
+    )
+
+    late = _outcome(province, waiting, 240)
+    gone = _outcome(province, crashed, 240)
+
+    assert late.state == "failed" and late.code == "QNG"
+    assert "Chưa chạy xong sau 240 phút" in late.message and "«Late»" in late.message
+    assert "prefect worker start --pool dvk-toan-quoc" in late.message
+    assert gone.state == "failed"
+    assert gone.message.startswith("Lần chạy bị dừng giữa chừng (trạng thái «Crashed»")
