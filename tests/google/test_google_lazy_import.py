@@ -11,7 +11,7 @@ from pathlib import Path
 
 from test_google_outputs import forms_rows
 
-from dvk.samplefiles import write_forms_csv
+from dvk.demo.files import write_forms_csv
 
 GOOGLE_MODULES = ("googleapiclient", "gspread", "google.auth", "httplib2")
 PROBE = """
