@@ -10,6 +10,7 @@ from national_support import YEAR, local_national, sheet_records
 
 from dvk.demo.evaluations import fill_register
 from dvk.folders import REJECTS_CSV, register_path
+from dvk.national.config import load_national_config
 from dvk.national.merge import (
     COUNTS_SHEET,
     LIST_SHEET,
@@ -177,3 +178,18 @@ def test_configuration_mistakes_are_named(tmp_path, edit, message):
     with pytest.raises(ConfigError) as error:
         load_national_config(config.path)
     assert message in str(error.value)
+
+
+def test_a_year_of_its_own_overrides_a_provinces_deadline(tmp_path):
+    config, provinces = local_national(tmp_path)
+    text = config.path.read_text(encoding="utf-8")
+    config.path.write_text(
+        text.replace('deadline = "31/03"', 'deadline = "31/03"\ndeadlines = { 2026 = "10/04/2026" }', 1),
+        encoding="utf-8",
+    )
+
+    run_national(load_national_config(config.path), YEAR, ["QNG"])
+
+    april = next(a for a in provinces[0].answers if a.submitted.month == 4)
+    rows = sheet_records(register_path(config.province("QNG").output_for(YEAR), YEAR), "Sổ theo dõi")
+    assert next(r for r in rows if r["Mã bản đăng ký"] == april.response_id)["Trễ hạn"] == "Không"
