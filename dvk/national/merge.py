@@ -19,11 +19,20 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from dvk.atomic import save_atomically
+from dvk.folders import REJECTS_CSV
 from dvk.national.outcomes import STATE_LABELS, ProvinceOutcome
 from dvk.register.evaluation import Level, check_evaluations
-from dvk.register.workbook import display_value, read_register
+from dvk.register.workbook import REJECTS_SHEET, display_value, read_register
 from dvk.safe_text import put_cell
-from dvk.schema import FIELD_SECTIONS, REGISTRATION_COLUMNS, REGISTRATION_HEADERS_VI, Field
+from dvk.schema import (
+    FIELD_SECTIONS,
+    REGISTRATION_COLUMNS,
+    REGISTRATION_HEADERS_VI,
+    REJECT_COLUMNS,
+    REJECT_HEADERS_VI,
+    Field,
+)
+from dvk.tables import read_csv
 
 NATIONAL_SHEET = "Sổ theo dõi toàn quốc"
 PROVINCES_SHEET = "Tình hình các tỉnh"
@@ -33,6 +42,16 @@ PROVINCE_HEADER = "Tỉnh, thành phố"
 PROVINCE_CODE_HEADER = "Mã tỉnh"
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _WRAP = Alignment(wrap_text=True, vertical="top")
+SUMMARY_HEADERS = [
+    PROVINCE_CODE_HEADER,
+    PROVINCE_HEADER,
+    "Tình hình",
+    "Số mô hình",
+    "Số dòng bị loại",
+    "Công nhận cấp tỉnh",
+    "Lần chạy",
+    "Lý do, ghi chú",
+]
 LIST_HEADERS = [
     "TT",
     PROVINCE_HEADER,
@@ -60,10 +79,14 @@ class ProvinceRegister:
     recognised: pd.DataFrame  # rows recognised at province level, evaluation valid
     problems: int = 0  # evaluation problems staff must fix in the province's register
     staff_headers: list[str] = field(default_factory=list)
+    rejects: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECT_COLUMNS))
 
 
 def read_province_register(code: str, name: str, path: Path, mappings_folder: Path) -> ProvinceRegister:
+    """The register and, beside it, the rows its collection rejected (rejects.csv)."""
     frame = read_register(Path(path))
+    rejects_path = Path(path).parent / REJECTS_CSV
+    rejects = read_csv(rejects_path, REJECT_COLUMNS) if rejects_path.exists() else None
     checked = check_evaluations(frame, mappings_folder)
     recognised = checked.recognised
     at_province = [
@@ -76,6 +99,7 @@ def read_province_register(code: str, name: str, path: Path, mappings_folder: Pa
         recognised=recognised[at_province].reset_index(drop=True) if len(recognised) else recognised,
         problems=len(checked.problems),
         staff_headers=[c for c in frame.columns if c not in REGISTRATION_COLUMNS],
+        rejects=rejects if rejects is not None else pd.DataFrame(columns=REJECT_COLUMNS),
     )
 
 
@@ -126,37 +150,33 @@ def write_national_register(
             values = [display_value(c, record.get(c, "")) for c in columns]
             sheet.append(_text_row(sheet, [register.name, register.code, *values]))
 
-    summary = workbook.create_sheet(PROVINCES_SHEET)
-    _widths(summary, [10, 26, 30, 14, 16, 24, 80])
-    summary.append(
+    rejected = workbook.create_sheet(REJECTS_SHEET)
+    _widths(rejected, [22, 10, 30, 8, 24, 30, 20, 70])
+    rejected.append(
         _header_row(
-            summary,
-            [
-                PROVINCE_CODE_HEADER,
-                PROVINCE_HEADER,
-                "Tình hình",
-                "Số mô hình",
-                "Công nhận cấp tỉnh",
-                "Lần chạy",
-                "Lý do, ghi chú",
-            ],
-        )  # fmt: skip
-    )
-    for outcome in outcomes:
-        summary.append(
-            _text_row(
-                summary,
-                [
-                    outcome.code,
-                    outcome.name,
-                    STATE_LABELS[outcome.state],
-                    outcome.rows,
-                    outcome.recognised,
-                    outcome.flow_run,
-                    outcome.message,
-                ],
-            )  # fmt: skip
+            rejected, [PROVINCE_HEADER, PROVINCE_CODE_HEADER] + [REJECT_HEADERS_VI[c] for c in REJECT_COLUMNS]
         )
+    )
+    for register in registers:
+        for record in register.rejects.to_dict("records"):
+            values = [record.get(c, "") for c in REJECT_COLUMNS]
+            rejected.append(_text_row(rejected, [register.name, register.code, *values]))
+
+    summary = workbook.create_sheet(PROVINCES_SHEET)
+    _widths(summary, [10, 26, 30, 12, 12, 14, 24, 80])
+    summary.append(_header_row(summary, SUMMARY_HEADERS))
+    for o in outcomes:
+        values = [
+            o.code,
+            o.name,
+            STATE_LABELS[o.state],
+            o.rows,
+            o.rejected,
+            o.recognised,
+            o.flow_run,
+            o.message,
+        ]
+        summary.append(_text_row(summary, values))
     return save_atomically(Path(path), workbook.save)
 
 

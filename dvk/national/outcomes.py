@@ -29,6 +29,7 @@ class ProvinceOutcome:
     message: str = ""  # the failure's reason in Vietnamese, or what the run counted
     flow_run: str = ""  # the province's run in the Prefect UI
     rows: int = 0  # its rows in the national register
+    rejected: int = 0  # its rows rejected, with their reasons, in the national register's rejects
     recognised: int = 0  # its models recognised at province level
 
     @property

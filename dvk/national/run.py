@@ -66,6 +66,7 @@ def merge_national(config: NationalConfig, year: int, outcomes: list[ProvinceOut
             outcome.state, outcome.message = ProvinceState.FAILED, str(error)
             continue
         outcome.rows, outcome.recognised = len(register.frame), len(register.recognised)
+        outcome.rejected = len(register.rejects)
         if register.problems:
             warnings.append(
                 f"{province.name}: {register.problems} lỗi ở cột đánh giá trong sổ theo dõi; "

@@ -53,8 +53,16 @@ def test_every_province_is_merged_and_a_failing_one_is_named(tmp_path):
     assert summary["GLI"]["Tình hình"] == "Lỗi" and summary["GLI"]["Lý do, ghi chú"] == gli.message
     assert summary["QNG"]["Số mô hình"] == len(provinces[0].valid_answers)
     # nothing lost: the answer without a model name is a reject with its reason, in its province
+    # and in the national register's rejects, under the province
     rejects = read_csv(config.province("QNG").output_for(YEAR) / REJECTS_CSV, REJECT_COLUMNS)
     assert len(rejects) == 1 and "tên mô hình" in rejects.iloc[0]["message"].lower()
+    dng = read_csv(config.province("DNG").output_for(YEAR) / REJECTS_CSV, REJECT_COLUMNS)
+    national_rejects = sheet_records(national_register_path(config.output_for(YEAR), YEAR), "Bản bị loại")
+    assert [(r["Mã tỉnh"], r["Lý do"]) for r in national_rejects] == [
+        ("QNG", rejects.iloc[0]["message"]),
+        ("DNG", dng.iloc[0]["message"]),
+    ]
+    assert summary["QNG"]["Số dòng bị loại"] == 1
 
 
 def test_each_province_keeps_its_own_deadline(tmp_path):
