@@ -1,10 +1,11 @@
 """API calls and time for Google sources, against the local stand-in (real HTTP, no internet).
 
-    uv run python bench/bench_google.py [responses] [spreadsheets]
+    uv run python bench/bench_google.py [responses] [spreadsheets] [register rows]
 
 Measures 1 form × 12,000 responses and 200 spreadsheets × 10 rows (defaults), counting the
-requests the stand-in received (the token request is listed apart). Numbers go in the
-closing notes, not in tests.
+requests the stand-in received (the token request is listed apart), and `dvk google
+push-register` of a 14,000-row register (calls, bytes per call, beside the single call the
+push used to make). Numbers go in the closing notes, not in tests.
 """
 
 from __future__ import annotations
@@ -23,11 +24,15 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "google"))
 
+from big_register import CONTENT, SENTENCE, big_register  # noqa: E402
 from standin import forms_api, sheets_api  # noqa: E402
-from standin.server import Standin  # noqa: E402
+from standin.server import REQUEST_LIMIT, Standin  # noqa: E402
 
 from dvk.cycle.steps import read_sources  # noqa: E402
 from dvk.demo.files import FORMS_HEADERS  # noqa: E402
+from dvk.google.chunks import REQUEST_BUDGET, Block  # noqa: E402
+from dvk.google.outputs import _workbook_grids, push_register  # noqa: E402
+from dvk.google.register_sync import rectangular  # noqa: E402
 from dvk.settings import load_settings  # noqa: E402
 
 ACCOUNT = "dvk-bench@dvk-bench.iam.gserviceaccount.com"
@@ -74,9 +79,46 @@ def measure(label: str, standin: Standin, specs: list[str], settings, rows: int,
         print(f"  !! expected {rows} rows")
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 1_048_576:.2f} MB"
+
+
+def measure_push(standin: Standin, rows: int, folder: Path, content: str, label: str) -> None:
+    """Push a register of `rows` rows into a new sheet, then again (the sheet now has dvk's tabs)."""
+    register = big_register(folder / "so_theo_doi_bench.xlsx", rows, content)
+    key = sheets_api.add_spreadsheet(standin.state, "Sổ bench", {"Trang tính1": []}, {ACCOUNT})
+    # What the push used to send: every tab in one body, as requests serializes json= (ASCII escapes).
+    started = time.perf_counter()
+    grids = _workbook_grids(register)
+    reading = time.perf_counter() - started
+    single = {
+        "valueInputOption": "RAW",
+        "data": [{"range": f"'{t}'!A1", "values": Block(t, rectangular(g)).rows} for t, g in grids.items()],
+    }
+    single_size = len(json.dumps(single).encode())
+    verdict = "refused" if single_size > REQUEST_LIMIT else "accepted"
+    print(
+        f"push-register, {rows} rows, {label}: one call would be {_megabytes(single_size)} "
+        f"({verdict} by Google); reading the workbook (openpyxl read-only) takes {reading:.2f} s"
+    )
+    for push in ("new sheet", "sheet with dvk's tabs"):
+        before = len(standin.calls())
+        started = time.perf_counter()
+        result = push_register(register, key)
+        elapsed = time.perf_counter() - started
+        calls = standin.calls()[before:]
+        writes = [c.size for c in calls if c.method_id == "sheets.spreadsheets.values.batchUpdate"]
+        expected = math.ceil(sum(writes) / REQUEST_BUDGET) + 2
+        print(f"  {push}: {len(calls)} calls (⌈bytes / 8 MB⌉ + 2 = {expected}) in {elapsed:.2f} s")
+        for call in calls:
+            print(f"    {call.method_id} {call.status}: request {_megabytes(call.size)}")
+        print(f"    written {_megabytes(sum(writes))} in {len(writes)} writes; {result.rows} rows")
+
+
 def main() -> None:
     responses = int(sys.argv[1]) if len(sys.argv) > 1 else 12_000
     spreadsheets = int(sys.argv[2]) if len(sys.argv) > 2 else 200
+    register_rows = int(sys.argv[3]) if len(sys.argv) > 3 else 14_000
     settings = load_settings()
     units = [unit.name for unit in settings.roster.units]
     with tempfile.TemporaryDirectory() as temp, Standin() as standin:
@@ -134,6 +176,10 @@ def main() -> None:
             10 * spreadsheets,
             2 * spreadsheets,
         )
+        # ~300 characters of content a row: the one-call body is ~11.5 MB, as measured on real data.
+        usual = SENTENCE * 2 + "Mỗi tháng tổng vệ sinh đường làng hai lần, có sổ theo dõi."
+        measure_push(standin, register_rows, Path(temp), usual, "usual texts")
+        measure_push(standin, register_rows, Path(temp), CONTENT, "long texts (~950 characters)")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ modules never see an HTTP status.
 
 from __future__ import annotations
 
-import json
 import logging
 import socket
 import threading
@@ -34,13 +33,13 @@ from requests.adapters import HTTPAdapter
 from dvk.errors import DvkError, SourceError
 from dvk.google.auth import Account, load_account
 from dvk.google.config import GoogleConfig, load_config
+from dvk.google.failures import already_exists, cause, classify, reasons, refusal, status_and_error
 from dvk.google.quota import RateLimiter, quota_key
-from dvk.google.retry import RetriesExhausted, RetryPolicy, Transient, with_retries
+from dvk.google.retry import RetriesExhausted, RetryPolicy, with_retries
 
 log = logging.getLogger("dvk.google")
 T = TypeVar("T")
 _SERVICE_PATHS = {"forms": "", "sheets": "", "drive": "drive/v3/"}
-_RATE_REASONS = {"rateLimitExceeded", "userRateLimitExceeded"}
 
 
 @dataclass(frozen=True)
@@ -113,82 +112,8 @@ def _make_http_client(policy: RetryPolicy, limiter: RateLimiter):
     return RetryingHTTPClient
 
 
-# ---------------------------------------------------------------- failures
-
-
-def _status_and_error(exc: BaseException) -> tuple[int | None, dict]:
-    """The HTTP status and the {"code", "message", "status", "errors"} body of a Google failure."""
-    if isinstance(exc, HttpError):
-        status = int(exc.resp.status)
-        content = exc.content
-    elif isinstance(exc, gspread.exceptions.APIError):
-        status = exc.response.status_code
-        content = exc.response.content
-    elif isinstance(exc, gspread.exceptions.SpreadsheetNotFound):
-        return 404, {}
-    else:
-        return None, {}
-    try:
-        body = json.loads(content or b"{}")
-        error = body.get("error", {}) if isinstance(body, dict) else {}
-    except (ValueError, UnicodeDecodeError):
-        error = {}
-    return status, error if isinstance(error, dict) else {}
-
-
-def _reasons(error: dict) -> set[str]:
-    reasons = {str(item.get("reason", "")) for item in error.get("errors", []) if isinstance(item, dict)}
-    for detail in error.get("details", []):
-        if isinstance(detail, dict) and detail.get("reason"):
-            reasons.add(str(detail["reason"]))
-    return reasons
-
-
-def _retry_after(exc: BaseException) -> float | None:
-    header = None
-    if isinstance(exc, HttpError):
-        header = exc.resp.get("retry-after")
-    elif isinstance(exc, gspread.exceptions.APIError):
-        header = exc.response.headers.get("Retry-After")
-    try:
-        return float(header) if header else None
-    except ValueError:
-        return None
-
-
-def classify(exc: Exception) -> Transient | None:
-    """A failure worth retrying: 429, 5xx, a rate-limit 403, a timeout or a dropped connection."""
-    status, error = _status_and_error(exc)
-    if status is not None:
-        if status == 429 or status >= 500 or (status == 403 and _reasons(error) & _RATE_REASONS):
-            return Transient(exc, _retry_after(exc))
-        return None
-    if isinstance(exc, auth_exceptions.GoogleAuthError):
-        return None  # google-auth retries the token endpoint itself, a bounded few times
-    if isinstance(exc, TimeoutError | socket.timeout | ConnectionError | requests.ConnectionError):
-        return Transient(exc)
-    if isinstance(exc, requests.Timeout):
-        return Transient(exc)
-    return None
-
-
-def _already_exists(exc: BaseException) -> bool:
-    status, error = _status_and_error(exc)
-    return status == 400 and "already exists" in str(error.get("message", ""))
-
-
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _cause(exc: BaseException) -> BaseException:
-    """The Google failure behind gspread's own wrappers (PermissionError from open_by_key…)."""
-    seen = exc
-    while seen is not None:
-        if _status_and_error(seen)[0] is not None:
-            return seen
-        seen = seen.__cause__
-    return exc
 
 
 class GoogleApi:
@@ -258,7 +183,7 @@ class GoogleApi:
             try:
                 return call(self._gspread().http_client)
             except gspread.exceptions.APIError as exc:
-                if exists_ok and _already_exists(exc):
+                if exists_ok and already_exists(exc):
                     return None
                 raise
 
@@ -296,7 +221,7 @@ class GoogleApi:
                 "Kiểm tra kết nối mạng rồi chạy lại."
             ) from None
         except Exception as exc:  # noqa: BLE001 — translated when it is a Google failure
-            message = self._translate(_cause(exc), target)
+            message = self._translate(cause(exc), target)
             if message is not None:
                 raise SourceError(message) from None
             if isinstance(exc, requests.RequestException | httplib2.HttpLib2Error | OSError):
@@ -319,7 +244,7 @@ class GoogleApi:
         )
 
     def _exhausted(self, exc: RetriesExhausted, target: Target) -> DvkError:
-        status, _ = _status_and_error(exc.cause)
+        status, _ = status_and_error(exc.cause)
         tries = f"sau {exc.attempts} lần thử trong khoảng {exc.waited:.0f} giây"
         if status == 429 or status == 403:
             what = "Google báo vượt hạn mức gọi API (lỗi 429)"
@@ -336,11 +261,11 @@ class GoogleApi:
         return DvkError(f"Không {target.action} được {target}: {what} {tries}. {advice}")
 
     def _translate(self, exc: BaseException, target: Target) -> str | None:
-        status, error = _status_and_error(exc)
+        status, error = status_and_error(exc)
         if status is None:
             return None
         email = self.account.email or "tài khoản Google đang dùng"
-        reasons = _reasons(error)
+        why = reasons(error)
         detail = str(error.get("message", "")).strip()
         if status == 401:
             return (
@@ -348,13 +273,13 @@ class GoogleApi:
                 "Tệp khóa có thể đã bị thu hồi: hãy tạo khóa mới."
             )
         if status == 403:
-            if reasons & {"accessNotConfigured", "SERVICE_DISABLED"} or "has not been used" in detail:
+            if why & {"accessNotConfigured", "SERVICE_DISABLED"} or "has not been used" in detail:
                 return (
                     f"API của Google cho {target.noun} chưa được bật trong dự án Google Cloud của {email}. "
                     "Vào console.cloud.google.com › «API và dịch vụ» › «Thư viện», bật Google Forms API, "
                     "Google Sheets API và Google Drive API, rồi chạy lại."
                 )
-            if "storageQuotaExceeded" in reasons:
+            if "storageQuotaExceeded" in why:
                 return (
                     f"Không {target.action} được {target}: tài khoản dịch vụ {email} không có dung lượng "
                     "Drive riêng. Hãy dùng một Drive dùng chung (Shared drive) và thêm tài khoản này làm "
@@ -371,29 +296,4 @@ class GoogleApi:
                 f"dấu / tiếp theo trong đường dẫn); nếu mã đúng, hãy chia sẻ nó với {email}."
             )
         log.info("Google refused %s %s (%s): %s", target.action, target.ident, status, detail)
-        return _refusal(status, detail.lower(), target)
-
-
-def _refusal(status: int, detail: str, target: Target) -> str:
-    """Google's other refusals (mostly 400), in Vietnamese; the English detail goes to the log only."""
-    failed = f"Không {target.action} được {target} (lỗi {status})"
-    if "payload size exceeds" in detail or status == 413:
-        return (
-            f"{failed}: yêu cầu gửi đi quá lớn, Google chỉ nhận tối đa 10 MB mỗi lần. "
-            "Hãy báo lỗi này cho người quản trị dvk."
-        )
-    if "already exists" in detail:
-        return (
-            f"{failed}: trên Google đã có một mục cùng tên. "
-            "Hãy chạy lại; nếu vẫn lỗi, đổi tên mục trùng trên Google."
-        )
-    if "unable to parse range" in detail:
-        return f"{failed}: không thấy trang tính cần dùng, có thể nó vừa bị đổi tên hoặc xóa. Hãy chạy lại."
-    if "grid limits" in detail or "10000000 cells" in detail:
-        return (
-            f"{failed}: bảng tính đã chạm giới hạn 10 triệu ô của Google Sheets. Hãy dùng một bảng tính mới."
-        )
-    return (
-        f"{failed}: Google từ chối yêu cầu. Kiểm tra lại mã và quyền chia sẻ rồi chạy lại; "
-        "nếu vẫn lỗi, hãy báo người quản trị kèm mã lỗi."
-    )
+        return refusal(status, detail.lower(), f"Không {target.action} được {target} (lỗi {status})")

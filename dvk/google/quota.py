@@ -112,11 +112,6 @@ class LimitSetting:
     burst: int  # the limit's slots: calls allowed at once
     per_second: float  # its slot decay
 
-    @property
-    def most_per_minute(self) -> float:
-        """The most calls any 60-second window can see: burst + 60 × decay."""
-        return self.burst + 60 * self.per_second
-
 
 def limit_setting(prefix: str, quota: Quota, per_minute: int | None = None) -> LimitSetting:
     per_minute = per_minute or quota.per_minute

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
-import openpyxl
 import pytest
+from big_register import CONTENT, big_register
 from standin import sheets_api
 from standin.server import REQUEST_LIMIT
 
@@ -14,46 +13,14 @@ import dvk.google.chunks
 from dvk.errors import DvkError
 from dvk.google.chunks import REQUEST_BUDGET
 from dvk.google.outputs import push_register
-from dvk.register.workbook import DVK_NOTE, REGISTER_SHEET, STATUS_SHEET
-from dvk.schema import EVALUATION_HEADERS_VI, REGISTRATION_COLUMNS, REGISTRATION_HEADERS_VI
+from dvk.register.workbook import REGISTER_SHEET
 
 ROWS = 14_000
-CONTENT = "Vận động nhân dân hiến đất mở rộng đường giao thông nông thôn, làm sạch kênh mương. " * 11
-
-
-def big_register(path: Path) -> Path:
-    """A register workbook shaped like dvk's (write-only: 14,000 rows in seconds)."""
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet(REGISTER_SHEET)
-    sheet.append(
-        [REGISTRATION_HEADERS_VI[c] for c in REGISTRATION_COLUMNS] + EVALUATION_HEADERS_VI + [DVK_NOTE]
-    )
-    for number in range(ROWS):
-        values = {
-            "registration_id": f"r{number:05d}",
-            "year": 2026,
-            "unit_code": f"DV{number % 300:03d}",
-            "unit_name": f"Ủy ban nhân dân xã số {number % 300}",
-            "field": "Kinh tế",
-            "model_name": f"Mô hình «Đường làng sáng, xanh, sạch» số {number}",
-            "form": "Tập thể",
-            "address": f"thôn {number % 40}, xã Đông Hưng",
-            "content": f"{number}: {CONTENT}",
-            "kind": "Xây dựng mới",
-            "submitted_at": "2026-03-02 08:00:00",
-            "late": "Không",
-            "source": "dang_ky.csv",
-            "source_row": number + 2,
-        }
-        sheet.append([values[c] for c in REGISTRATION_COLUMNS] + ["", "", "", "", ""])
-    workbook.create_sheet(STATUS_SHEET).append(["Mã đơn vị", "Tên đơn vị"])
-    workbook.save(path)
-    return path
 
 
 def test_a_register_over_10_mb_goes_up_in_calls_under_8_mb(google, tmp_path, monkeypatch):
     key = sheets_api.add_spreadsheet(google.state, "Sổ toàn quốc", {"Trang tính1": []}, {google.email})
-    register = big_register(tmp_path / "so_theo_doi_2026.xlsx")
+    register = big_register(tmp_path / "so_theo_doi_2026.xlsx", ROWS)
 
     result = push_register(register, key)
 

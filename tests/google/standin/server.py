@@ -12,6 +12,7 @@ request is logged (method id, status, scopes) for the call-count assertions.
 from __future__ import annotations
 
 import base64
+import bisect
 import json
 import re
 import secrets
@@ -170,6 +171,13 @@ class Standin:
                 and e.method_id != "token"
                 and not e.method_id.startswith("auth.")
             ]
+
+    def most_calls_within(self, seconds: float, method_id: str = "") -> int:
+        """The most API calls (by arrival time) that any window of `seconds` saw: the rate check."""
+        times = sorted(entry.at for entry in self.calls(method_id))
+        return max(
+            (bisect.bisect_left(times, start + seconds) - i for i, start in enumerate(times)), default=0
+        )
 
     def token_requests(self) -> list[LogEntry]:
         with self._lock:
