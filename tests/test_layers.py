@@ -44,7 +44,7 @@ LAYERS = [
     ("google", ["google"]),
     ("outputs", ["outputs"]),
     ("cycle", ["cycle"]),
-    ("ui", ["ui", "demo"]),
+    ("ui", ["ui", "demo", "national"]),
     ("flows", ["flows"]),
     ("commands", ["commands", "cli", "__init__"]),
 ]
