@@ -101,22 +101,23 @@ def main() -> None:
         forms = write_forms_export(folder / "forms.csv", [u.name for u in units], args.rows)
         size_mb = forms.stat().st_size / 1e6
 
+        def collect_into(out: Path) -> list[str]:
+            return dvk(
+                "collect",
+                "--year",
+                "2026",
+                "--source",
+                str(forms),
+                "--roster",
+                str(roster),
+                "--out",
+                str(out),
+            )
+
         def collect(attempt: int):
             out = folder / f"collect{attempt}"
             shutil.rmtree(out, ignore_errors=True)
-            return (
-                dvk(
-                    "collect",
-                    "--year",
-                    "2026",
-                    "--source",
-                    str(forms),
-                    "--roster",
-                    str(roster),
-                    "--out",
-                    str(out),
-                ),
-            )
+            return (collect_into(out),)
 
         first = median(collect, args.repeat)
         read_only = median(lambda a: ([sys.executable, "-c", READ_SCRIPT, str(forms)],), args.repeat)
@@ -150,19 +151,7 @@ def main() -> None:
             shutil.rmtree(out, ignore_errors=True)
             out.mkdir()
             shutil.copy(register, register_path(out, 2026))
-            return (
-                dvk(
-                    "collect",
-                    "--year",
-                    "2026",
-                    "--source",
-                    str(forms),
-                    "--roster",
-                    str(roster),
-                    "--out",
-                    str(out),
-                ),
-            )
+            return (collect_into(out),)
 
         again = median(rerun, args.repeat)
         rows.append(

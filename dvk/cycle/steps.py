@@ -78,33 +78,29 @@ def read_evaluated_register(path: Path, mappings_folder: Path) -> EvaluationChec
     return check_evaluations(read_register(Path(path)), mappings_folder)
 
 
+def _documents_of_the_year(plan: RunPlan) -> dict:
+    """The arguments every document of the year is written with, from the run's plan."""
+    return dict(
+        year=plan.year,
+        in_dir=plan.data_dir,
+        out_dir=plan.out_dir,
+        settings=plan.settings,
+        organisation=plan.organisation,
+        profile=plan.profile,
+        reply_by=plan.reply_by,
+    )
+
+
 def build_reports(plan: RunPlan):
     from dvk.documents.reports import build_reports as build
 
-    return build(
-        plan.year,
-        plan.data_dir,
-        plan.out_dir,
-        plan.settings,
-        organisation=plan.organisation,
-        profile=plan.profile,
-        pdf=plan.pdf,
-        reply_by=plan.reply_by,
-    )
+    return build(**_documents_of_the_year(plan), pdf=plan.pdf)
 
 
 def write_reminder_letter(plan: RunPlan) -> Path:
     from dvk.documents.reports import write_reminder_letter as write
 
-    return write(
-        plan.year,
-        plan.data_dir,
-        plan.out_dir,
-        plan.settings,
-        organisation=plan.organisation,
-        profile=plan.profile,
-        reply_by=plan.reply_by,
-    )
+    return write(**_documents_of_the_year(plan))
 
 
 def allocate_number(plan: RunPlan, code: str, subject: str, on: date, requested: int | None):
