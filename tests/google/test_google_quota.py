@@ -145,7 +145,22 @@ def test_quota_command_prints_the_limits_and_the_variable(capsys):
     assert main(["google", "quota", "--prefix", "toan-quoc", "--per-minute", "sheets-read=300"]) == 0
     out = capsys.readouterr().out
     assert "toan-quoc-sheets-read: Google Sheets, đọc, 300 lượt/phút" in out
+    assert "(tối đa 5 lượt cùng lúc, rồi 4,92 lượt/giây)" in out
     assert "DVK_GOOGLE_RATE_LIMIT_PREFIX=toan-quoc" in out
+    assert main(["google", "quota", "--per-minute", "sheets-read"]) == 2
+    assert "HẠN_MỨC=SỐ" in capsys.readouterr().err
+
+
+def test_quota_setup_command_creates_the_limits_on_the_server(prefix, capsys):
+    from prefect.client.orchestration import get_client
+
+    from dvk.cli import main
+
+    assert main(["google", "quota", "--setup", "--prefix", prefix]) == 0
+    assert "Đã đặt giới hạn gọi Google trên máy chủ Prefect" in capsys.readouterr().out
+    with get_client(sync_client=True) as client:
+        forms = client.read_global_concurrency_limit_by_name(f"{prefix}-forms-read")
+    assert (forms.limit, round(forms.slot_decay_per_second * 60)) == (3, 177)  # 3 + 177 = 180 a minute
 
 
 def test_each_api_draws_on_its_own_limit(google, prefix, settings, monkeypatch):
