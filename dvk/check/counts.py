@@ -20,6 +20,8 @@ class UnitCounts:
     late_names: list[str] = field(default_factory=list)
     missing_names: list[str] = field(default_factory=list)
     below_target_names: list[str] = field(default_factory=list)
+    unknown_time: int = 0  # registered, but no registration says when (a paper form with no date)
+    unknown_time_names: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -47,4 +49,6 @@ def unit_counts(statuses: pd.DataFrame) -> UnitCounts:
         late_names=names(status == UnitStatus.LATE),
         missing_names=names(status == UnitStatus.MISSING),
         below_target_names=names(below),
+        unknown_time=int((status == UnitStatus.UNKNOWN_TIME).sum()),
+        unknown_time_names=names(status == UnitStatus.UNKNOWN_TIME),
     )

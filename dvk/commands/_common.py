@@ -8,11 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from dvk.cycle.plan import RunPlan
-from dvk.cycle.summaries import CheckSummary, CollectSummary
+from dvk.cycle.summaries import CheckSummary, CollectSummary, source_lines
 from dvk.errors import ParameterError
 from dvk.outputs import COLUMNS_CSV
 from dvk.settings import load_settings
-from dvk.sources import READ, REFUSED
 
 
 def add_year(parser: argparse.ArgumentParser) -> None:
@@ -68,25 +67,10 @@ class Progress:
 
 
 def _print_source(source: dict) -> None:
-    status = source.get("status") or READ
-    if status == READ:
-        unit = f" — {source['unit_name']}" if source["unit_name"] else ""
-        print(f"  {source['source']}: {source['layout']}, {source['rows']} dòng{unit}")
-        if not source["rows"]:
-            print("    CHÚ Ý: nguồn này không có dòng đăng ký nào.")
-    elif status == REFUSED:
-        rows = f" ({source['rows']} dòng, tính là bị loại)" if source["rows"] else ""
-        print(f"  {source['source']}: KHÔNG ĐỌC{rows} — {source['detail']}")
-    else:
-        print(f"  {source['source']}: bỏ qua — {source['detail']}")
-    for note in source.get("notes", []):
-        print(f"    lưu ý: {note}")
-    unrecognised = source.get("unrecognised_columns", [])
-    if unrecognised:
-        print(
-            f"    CHÚ Ý: {len(unrecognised)} cột có dữ liệu nhưng không nhận ra, dữ liệu của cột không được "
-            f"đọc: {'; '.join(unrecognised)}. Nếu cần, thêm tiêu đề vào mappings/headers.toml."
-        )
+    first, *rest = source_lines(source)
+    print(f"  {first}")
+    for line in rest:
+        print(f"    {line}")
 
 
 def print_collect(summary: CollectSummary) -> None:
@@ -106,6 +90,8 @@ def print_collect(summary: CollectSummary) -> None:
             f"  giữ lại {summary.staff_entries_kept} ô cán bộ đã nhập trong sổ theo dõi"
             f"; {summary.orphan_rows} dòng không còn trong dữ liệu vẫn được giữ"
         )
+    for warning in summary.register_warnings:
+        print(f"  CHÚ Ý (sổ theo dõi): {warning}")
     for label, path in [
         ("Danh sách hợp lệ", summary.files["registrations"]),
         ("Danh sách bị loại", summary.files["rejects"]),
@@ -116,7 +102,7 @@ def print_collect(summary: CollectSummary) -> None:
 
 
 def print_check(summary: CheckSummary) -> None:
-    unknown = summary.registered - summary.on_time - summary.late
+    unknown = summary.unknown_time
     unknown_part = f", không rõ thời gian {unknown}" if unknown else ""
     print(
         f"Tình trạng đăng ký năm {summary.year}: {summary.units} đơn vị — đúng hạn "

@@ -10,6 +10,7 @@ import pandas as pd
 from dvk.check.counts import UnitCounts, unit_counts
 from dvk.intake.collection import Collection
 from dvk.outputs import CollectFiles
+from dvk.sources import READ, REFUSED
 
 
 @dataclass
@@ -26,6 +27,7 @@ class CollectSummary:
     files: dict[str, str] = field(default_factory=dict)
     staff_entries_kept: int = 0
     orphan_rows: int = 0
+    register_warnings: list[str] = field(default_factory=list)  # e.g. staff deleted the id column
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -47,10 +49,37 @@ def summarise_collection(collection: Collection, files: CollectFiles) -> Collect
             "rejects": str(files.rejects),
             "superseded": str(files.superseded),
             "register": str(files.register.path),
+            **({"columns": str(files.columns)} if files.columns else {}),
         },
         staff_entries_kept=files.register.staff_entries_kept,
         orphan_rows=files.register.orphan_rows,
+        register_warnings=list(files.register.warnings),
     )
+
+
+def source_lines(source: dict) -> list[str]:
+    """What became of one source, in lines a clerk reads: the first says read / refused / skipped,
+    the others are its notes and the columns with data that were not read."""
+    status = source.get("status") or READ
+    name = Path(source["source"]).name
+    if status == READ:
+        unit = f" — {source['unit_name']}" if source["unit_name"] else ""
+        lines = [f"{name}: {source['layout']}, {source['rows']} dòng{unit}"]
+        if not source["rows"]:
+            lines.append("CHÚ Ý: nguồn này không có dòng đăng ký nào.")
+    elif status == REFUSED:
+        rows = f" ({source['rows']} dòng, tính là bị loại)" if source["rows"] else ""
+        lines = [f"{name}: KHÔNG ĐỌC{rows} — {source['detail']}"]
+    else:
+        lines = [f"{name}: bỏ qua — {source['detail']}"]
+    lines += [f"lưu ý: {note}" for note in source.get("notes", [])]
+    unread = source.get("unrecognised_columns", [])
+    if unread:
+        lines.append(
+            f"CHÚ Ý: {len(unread)} cột có dữ liệu nhưng không nhận ra, dữ liệu của cột không được "
+            f"đọc: {'; '.join(unread)}. Nếu cần, thêm tiêu đề vào mappings/headers.toml."
+        )
+    return lines
 
 
 @dataclass

@@ -81,9 +81,10 @@ def _names(names: list[str]) -> str:
 
 
 def units_sentence(units: UnitCounts) -> str:
+    unknown = f", không rõ thời gian {units.unknown_time}" if units.unknown_time else ""
     return (
         f"Có {units.registered}/{units.units} cơ quan, đơn vị, địa phương đã đăng ký "
-        f"(đúng hạn {units.on_time}, trễ hạn {units.late}); {units.missing} đơn vị chưa đăng ký; "
+        f"(đúng hạn {units.on_time}, trễ hạn {units.late}{unknown}); {units.missing} đơn vị chưa đăng ký; "
         f"{units.below_target} đơn vị chưa đạt chỉ tiêu đăng ký."
     )
 
@@ -92,6 +93,7 @@ def unit_lines(units: UnitCounts) -> list[str]:
     lines = []
     for label, names in (
         ("Đơn vị đăng ký trễ hạn", units.late_names),
+        ("Đơn vị đăng ký không ghi ngày, chưa rõ đúng hạn hay trễ hạn", units.unknown_time_names),
         ("Đơn vị chưa đăng ký", units.missing_names),
         ("Đơn vị chưa đạt chỉ tiêu", units.below_target_names),
     ):

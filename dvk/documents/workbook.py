@@ -147,6 +147,7 @@ def _stats_sheet(sheet, stats: Statistics, units: UnitCounts) -> None:
         ("Đã đăng ký", units.registered),
         ("Đúng hạn", units.on_time),
         ("Trễ hạn", units.late),
+        ("Không rõ thời gian", units.unknown_time),
         ("Chưa đăng ký", units.missing),
         ("Chưa đạt chỉ tiêu", units.below_target),
     ]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dvk.cycle.summaries import CheckSummary, CollectSummary
+from dvk.cycle.summaries import CheckSummary, CollectSummary, source_lines
 from dvk.register.workbook import display_value
 from dvk.schema import REJECT_HEADERS_VI, UNIT_STATUS_HEADERS_VI
 from dvk.ui.file_index import human_size
@@ -38,24 +38,33 @@ def collect_lines(summary: CollectSummary) -> list[str]:
             f"- Sổ theo dõi: giữ lại {summary.staff_entries_kept} ô cán bộ đã nhập, "
             f"{summary.orphan_rows} dòng không còn trong dữ liệu vẫn được giữ"
         )
+    lines += [f"- CHÚ Ý (sổ theo dõi): {warning}" for warning in summary.register_warnings]
     for source in summary.sources:
-        unit = f" — {source['unit_name']}" if source["unit_name"] else ""
-        lines.append(
-            f"- Nguồn `{Path(source['source']).name}`: {source['layout']}, {source['rows']} dòng{unit}"
-        )
+        first, *rest = source_lines(source)
+        lines.append(f"- Nguồn {first}")
+        lines += [f"    - {line}" for line in rest]
+    named = {Path(source["source"]).name for source in summary.sources}
     for skipped in summary.skipped_files:
-        lines.append(f"- Bỏ qua (không phải .csv/.xlsx): `{skipped}`")
+        if Path(skipped).name not in named:
+            lines.append(f"- Bỏ qua (không phải .csv/.xlsx): `{skipped}`")
     return lines
 
 
 def check_lines(summary: CheckSummary) -> list[str]:
-    return [
-        f"- Số đơn vị: **{summary.units}** — đúng hạn **{summary.on_time}**, trễ hạn **{summary.late}**, "
-        f"chưa đăng ký **{summary.missing}**, chưa đạt chỉ tiêu **{summary.below_target}**",
+    unknown = f", không rõ thời gian **{summary.unknown_time}**" if summary.unknown_time else ""
+    lines = [
+        f"- Số đơn vị: **{summary.units}** — đúng hạn **{summary.on_time}**, trễ hạn **{summary.late}**"
+        f"{unknown}, chưa đăng ký **{summary.missing}**, chưa đạt chỉ tiêu **{summary.below_target}**",
         f"- Trễ hạn: {_names(summary.late_names)}",
         f"- Chưa đăng ký: {_names(summary.missing_names)}",
         f"- Chưa đạt chỉ tiêu: {_names(summary.below_target_names)}",
     ]
+    if summary.unknown_time:
+        lines.append(
+            f"- Không rõ thời gian (biểu mẫu không ghi ngày ký): {_names(summary.unknown_time_names)} — "
+            "ghi «Ngày nhận: ngày/tháng/năm» vào biểu mẫu khi nhận bản giấy rồi thu thập lại"
+        )
+    return lines
 
 
 def summary_markdown(title: str, sections: list[tuple[str, list[str]]]) -> str:
@@ -148,6 +157,7 @@ def collect_files(summary: CollectSummary) -> list[tuple[str, Path]]:
         "rejects": "Danh sách bị loại",
         "superseded": "Bản bị thay thế",
         "register": "Sổ theo dõi",
+        "columns": "Các cột đã đọc",
     }
     return [(labels[key], Path(path)) for key, path in summary.files.items() if key in labels]
 

@@ -45,6 +45,7 @@ def test_profile_is_a_choice_of_the_format_files_by_vietnamese_name(forms):
     profile = fields(schema, "ReportParams")["profile"]
     assert profile["enum"] == [
         "Văn bản của Đảng (Hướng dẫn 36-HD/VPTW)",
+        "Văn bản của Đảng (Quy định 399-QĐ/TW, 2026)",
         "Văn bản hành chính nhà nước (Nghị định 30/2020/NĐ-CP)",
     ]
     assert schema["properties"]["params"]["default"]["profile"] == "Văn bản của Đảng (Hướng dẫn 36-HD/VPTW)"
