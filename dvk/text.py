@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import viparse
 
@@ -22,8 +23,13 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_LEGACY_SIGNS = re.compile(
+    "[" + "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in _VIETNAMESE_LATIN1) + "]"
+)
+
+
 def looks_legacy(text: str) -> bool:
-    return any("\u00a0" < ch <= "\u00ff" and ch not in _VIETNAMESE_LATIN1 for ch in text)
+    return not text.isascii() and _LEGACY_SIGNS.search(text) is not None
 
 
 def legacy_encoding_of_font(font_name: str | None) -> str | None:
@@ -43,8 +49,10 @@ def repair(text: str, *, font_name: str | None = None) -> str:
     characters are the evidence. Text in a capitals font (".VnTimeH", "VNI-TimesH") is
     meant as capitals.
     """
+    if text.isascii():
+        return text  # nothing to compose, nothing legacy
     text = nfc(text)
-    encoding = legacy_encoding_of_font(font_name)
+    encoding = legacy_encoding_of_font(font_name) if font_name else None
     if encoding and not text.isascii():
         text = nfc(viparse.fix(text, encoding=encoding))
         if (font_name or "").strip().upper().endswith("H"):
@@ -71,6 +79,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
 
 
+@lru_cache(maxsize=65_536)  # units, fields and choices repeat on every row
 def match_key(text: str) -> str:
     """The key two spellings of one header, value or name share.
 

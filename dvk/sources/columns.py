@@ -32,12 +32,16 @@ def looks_like_response_id(text: str) -> bool:
 def column_reports(source: str, header: HeaderMap, body: list[list[object]]) -> list[ColumnReport]:
     """Every column that has a header or data, with its field and how many cells hold data."""
     width = max([len(row) for row in body] + [max(header.texts, default=-1) + 1])
+    filled = [0] * width
+    for row in body:
+        for index, value in enumerate(row):
+            if value is not None and (not isinstance(value, str) or value.strip()) and clean_cell(value):
+                filled[index] += 1
     reports = []
     for index in range(width):
-        filled = sum(1 for row in body if index < len(row) and clean_cell(row[index]))
         text = header.texts.get(index, "")
-        if text or filled:
-            reports.append(ColumnReport(source, index + 1, text, header.fields.get(index, ""), filled))
+        if text or filled[index]:
+            reports.append(ColumnReport(source, index + 1, text, header.fields.get(index, ""), filled[index]))
     return reports
 
 

@@ -137,15 +137,31 @@ def _delimiter(text: str) -> str:
     return max(counts, key=lambda d: (counts[d], d == ","))
 
 
+_DATE_START = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
+
+
+def _looks_like_a_record(line: str, delimiter: str, width: int) -> bool:
+    """A line of a cell that is really a row: as many fields as the header, a date first."""
+    fields = next(csv.reader([line], delimiter=delimiter), [])
+    return len(fields) == width and bool(_DATE_START.match(fields[0].strip()))
+
+
 def _swallowed(rows: list[list[str]], delimiter: str) -> int | None:
-    """The row whose cell holds whole rows after it: an unclosed quote that a later quote closed."""
+    """The row whose cell holds whole rows after it: an unclosed quote that a later quote closed.
+
+    Only checked where records start with a date (Forms exports), so a long answer of several
+    lines with many commas is never taken for swallowed rows."""
     width = len(rows[0]) if rows else 0
-    if width < 3:
+    dated = [row for row in rows[1:] if row and _DATE_START.match(row[0].strip())]
+    if width < 3 or len(dated) < max(1, (len(rows) - 1) // 2):
         return None
     for number, row in enumerate(rows, start=1):
         for cell in row:
             lines = cell.splitlines()
-            if len(lines) >= 3 and sum(1 for line in lines[1:] if line.count(delimiter) >= width - 1) >= 2:
+            if (
+                len(lines) >= 3
+                and sum(_looks_like_a_record(line, delimiter, width) for line in lines[1:]) >= 2
+            ):
                 return number
     return None
 

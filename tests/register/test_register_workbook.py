@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from dvk.cycle import jobs
@@ -237,3 +238,24 @@ def test_a_register_without_a_header_in_its_first_30_rows_stops_the_run(tmp_path
     with pytest.raises(SourceError, match="30 dòng đầu"):
         jobs.collect(RunPlan(2026, settings, out, sources=[str(source)]))
     assert (out / REGISTRATIONS_CSV).read_bytes() == before
+
+
+@pytest.mark.parametrize("hostile", ["\x01\x08\x0b\x1f", "\ufffe\uffff\ufdd0", "\x00"])
+def test_control_characters_and_non_characters_never_break_the_register(tmp_path, settings, hostile):
+    """Text from any source (a Google Sheet, a hand-made frame) with characters the xlsx format refuses."""
+    from dvk.register.workbook import write_register
+    from dvk.schema import REGISTRATION_COLUMNS, REJECT_COLUMNS, SUPERSEDED_COLUMNS, UNIT_STATUS_COLUMNS
+
+    row = {column: "" for column in REGISTRATION_COLUMNS} | {
+        "registration_id": "R1",
+        "model_name": f"Tủ{hostile} thuốc",
+        "content": f"dòng 1{hostile}\ndòng 2",
+    }
+    frame = pd.DataFrame([row], columns=REGISTRATION_COLUMNS)
+    empty = [
+        pd.DataFrame(columns=columns) for columns in (REJECT_COLUMNS, SUPERSEDED_COLUMNS, UNIT_STATUS_COLUMNS)
+    ]
+    path = write_register(tmp_path / "so.xlsx", frame, *empty).path
+    [record] = sheet_records(path)
+    assert record["Tên mô hình, điển hình"] == "Tủ thuốc"
+    assert record["Nội dung cụ thể mô hình, điển hình"] == "dòng 1\ndòng 2"

@@ -139,8 +139,13 @@ def test_a_question_recreated_in_the_form_is_merged(tmp_path, capsys):
     ("headers", "said"),
     [
         (
-            [h for h in HEADERS if h != "Tên cơ quan, đơn vị"] + ["Tên cơ quan"],
-            ["không có cột «Tên cơ quan, đơn vị»", "«Tên cơ quan»", "unit_name", "mappings/headers.toml"],
+            [h for h in HEADERS if h != "Tên cơ quan, đơn vị"] + ["Tên người đăng ký"],
+            [
+                "không có cột «Tên cơ quan, đơn vị»",
+                "«Tên người đăng ký»",
+                "unit_name",
+                "mappings/headers.toml",
+            ],
         ),
         (
             [h for h in HEADERS if h != "Lĩnh vực"] + ["Lãnh vực hoạt động"],

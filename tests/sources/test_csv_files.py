@@ -203,3 +203,14 @@ def test_utf16_without_a_bom_needs_clear_evidence():
     assert len(vietnamese) % 2 == 0
     read = read_csv_text(vietnamese, "f.csv")
     assert read.encoding == "UTF-8" and read.rows[0][0] == "Tổ hợp tác nuôi bò"
+
+
+def test_a_long_answer_of_several_lines_with_commas_is_one_cell(tmp_path, capsys):
+    rows = [list(row) for row in ROWS]
+    rows[1][6] = "\n".join(["- tổ chức, cá nhân, hộ gia đình, thôn, xã, phường, huyện, tỉnh, vùng"] * 4)
+    path = tmp_path / "f.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    code, printed, out = collect(tmp_path, path, capsys)
+    assert code == 0, printed
+    assert registrations(out) == EXPECTED

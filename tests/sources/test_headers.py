@@ -28,6 +28,7 @@ OFFICIAL_CONTENT = (
         # one word more (or between) than a synonym
         ("Tên cơ quan, đơn vị đăng ký mô hình", "unit_name", "contains"),
         ("Tên cơ quan hoặc đơn vị", "unit_name", "contains"),
+        ("Tên cơ quan", "unit_name", "exact"),
         ("Địa chỉ đơn vị thực hiện", "address", "contains"),
         # a typo
         ("Tên mô hnh, điển hìn", "model_name", "similar"),
