@@ -67,7 +67,7 @@ def test_scheduled_check_without_a_year_checks_the_current_year(config, tmp_path
 
 def test_unknown_document_profile_is_refused(config):
     with pytest.raises(
-        ParameterError, match="Không có mẫu văn bản «dang_uy»; dùng một trong: dang, nha_nuoc"
+        ParameterError, match="Không có mẫu văn bản «dang_uy»; dùng một trong: dang, dang_2026, nha_nuoc"
     ):
         plan_run(CycleParams(year=2026, profile="dang_uy"), config)
     assert plan_run(DecisionParams(year=2026, profile="nha_nuoc"), config).profile == "nha_nuoc"

@@ -135,7 +135,7 @@ def test_decision_gets_a_number_that_stays_on_rerun(evaluated, tmp_path):
     path = issue_decisions(DecisionParams(year=2026, out_dir=str(evaluated)))
     document = docx.Document(path)
     cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
-    assert "Số 1-QĐ/BTGDVTU" in cells
+    assert "Số 01-QĐ/BTGDVTU" in cells
     body = "\n".join(p.text for p in document.paragraphs)
     assert "Công nhận 16 mô hình" in body
     issue_decisions(DecisionParams(year=2026, out_dir=str(evaluated)))
