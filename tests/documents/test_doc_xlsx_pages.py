@@ -76,3 +76,17 @@ def test_unit_statuses_are_typed_and_in_vietnamese(workbooks, name, sheet_name, 
             assert row[first].number_format == "dd/mm/yyyy hh:mm"
         else:
             assert row[first].value in (None, "")
+
+
+def test_the_review_workbook_prints_the_same_way(settings, tmp_path):
+    from documents_support import three_registers
+
+    from dvk.review import aggregate
+    from dvk.review_documents import write_review_xlsx
+
+    path = write_review_xlsx(
+        aggregate(three_registers(settings.roster), settings.roster), tmp_path / "r.xlsx"
+    )
+    for sheet in openpyxl.load_workbook(path).worksheets:
+        assert sheet.page_setup.orientation == "landscape" and "&P" in sheet.oddFooter.center.text
+        assert sheet.print_title_rows == "$1:$1"
