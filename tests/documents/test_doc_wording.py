@@ -173,3 +173,12 @@ def test_the_2026_party_profile_ends_the_body_with_a_full_stop(marked_register, 
     text = " ".join(paragraph_texts(open_docx(decision)))
     assert "thi hành Quyết định này." in text and "./." not in text
     assert "Số 04-QĐ/BTGDVTU" in open_docx(decision).tables[0].rows[0].cells[0].text
+
+
+def test_as_follows_only_where_the_table_follows(reports):
+    results = paragraph_texts(open_docx(reports.results_report))
+    consolidated = paragraph_texts(open_docx(reports.consolidated_docx))
+    assert not any("như sau:" in text and "Tổng số" in text for text in results)
+    assert any(
+        text.startswith("Tổng số") and text.endswith("Cụ thể theo lĩnh vực như sau:") for text in consolidated
+    )
