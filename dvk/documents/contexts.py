@@ -102,13 +102,14 @@ def unit_lines(units: UnitCounts) -> list[str]:
     return lines
 
 
-def models_sentence(stats: Statistics) -> str:
+def models_sentence(stats: Statistics, table_follows: bool = True) -> str:
+    """The registrations counted; "Cụ thể … như sau:" only when the table comes right after it."""
     total = stats.total
-    return (
+    sentence = (
         f"Tổng số {total.total} mô hình, điển hình đăng ký; trong đó {total.collective} mô hình tập thể, "
-        f"{total.individual} mô hình cá nhân; {total.new} xây dựng mới, {total.replicated} nhân rộng. "
-        "Cụ thể theo lĩnh vực như sau:"
+        f"{total.individual} mô hình cá nhân; {total.new} xây dựng mới, {total.replicated} nhân rộng."
     )
+    return f"{sentence} Cụ thể theo lĩnh vực như sau:" if table_follows else sentence
 
 
 def recognised_sentence(stats: Statistics, evaluated: dict[str, int] | None) -> str:
@@ -205,7 +206,7 @@ def results_context(
         "issuer_name": org.issuing_body_full,
         "text": text,
         "units_sentence": units_sentence(units),
-        "models_sentence": models_sentence(stats),
+        "models_sentence": models_sentence(stats, table_follows=False),  # Bảng 1 comes after section 2
         "recognised_sentence": recognised_sentence(stats, evaluated),
         "stats": stats.as_context(),
     }

@@ -93,7 +93,7 @@ def _bottom_border(paragraph: Paragraph) -> None:
         p_pr.append(borders)
 
 
-def _container_width_mm(paragraph: Paragraph, body_width_mm: float) -> float:
+def _container_width_mm(paragraph: Paragraph, body_width_mm: float | None) -> float | None:
     cell = paragraph._p.getparent()
     if cell.tag == qn("w:tc"):
         width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
@@ -113,37 +113,47 @@ def _previous_text(paragraph: Paragraph) -> Paragraph | None:
     return None
 
 
-def _body_widths(document) -> list[tuple[object, float]]:
-    """(last body element of each section, its text width in mm), in order."""
-    ends = []
-    for paragraph in document.element.body.iterchildren(qn("w:p")):
-        if paragraph.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
-            ends.append(paragraph)
-    ends.append(None)  # the last section ends with the body
-    widths = []
-    for end, section in zip(ends, document.sections, strict=False):
-        width = section.page_width.mm - section.left_margin.mm - section.right_margin.mm
-        widths.append((end, width))
-    return widths
+def _section_width_mm(document, element) -> float:
+    """Text width of the section a body paragraph is in (a section ends with a sectPr paragraph)."""
+    body = document.element.body
+    top = element
+    while top.getparent() is not body:
+        top = top.getparent()
+    position = body.index(top)
+    ends = [
+        body.index(p)
+        for p in body.iterchildren(qn("w:p"))
+        if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+    ]
+    number = sum(1 for end in ends if end < position)
+    section = document.sections[min(number, len(document.sections) - 1)]
+    return section.page_width.mm - section.left_margin.mm - section.right_margin.mm
 
 
 def draw_rules(document, profile: FormatProfile) -> None:
     """Each rule paragraph gets a bottom border as long as the profile says, centred under its line."""
-    sections = _body_widths(document)
-    index, body_width = 0, sections[0][1]
-    for element in document.element.body.iter(qn("w:p")):
+    ids = {
+        document.styles[name].style_id: where
+        for name, where in RULE_STYLES.items()
+        if name in _names(document)
+    }
+    wanted = {style_id: where for style_id, where in ids.items() if profile.rule(where) > 0}
+    if not wanted:
+        return
+    condition = " or ".join(f"@w:val='{style_id}'" for style_id in wanted)
+    for element in document.element.body.xpath(f".//w:p[w:pPr/w:pStyle[{condition}]]"):
         paragraph = Paragraph(element, document._body)
-        name = paragraph.style.name if paragraph.style is not None else ""
-        if name in RULE_STYLES and profile.rule(RULE_STYLES[name]) > 0:
-            above = _previous_text(paragraph)
-            container = _container_width_mm(paragraph, body_width)
-            line = min(_line_width_mm(above), container) if above is not None else container / 3
-            length = line * profile.rule(RULE_STYLES[name])
-            indent = max((container - length) / 2, 0)
-            paragraph.paragraph_format.left_indent = Mm(indent)
-            paragraph.paragraph_format.right_indent = Mm(indent)
-            paragraph.paragraph_format.first_line_indent = Pt(0)
-            _bottom_border(paragraph)
-        if index < len(sections) - 1 and element is sections[index][0]:
-            index += 1
-            body_width = sections[index][1]
+        where = wanted[element.pPr.pStyle.val]
+        above = _previous_text(paragraph)
+        container = _container_width_mm(paragraph, None) or _section_width_mm(document, element)
+        line = min(_line_width_mm(above), container) if above is not None else container / 3
+        length = line * profile.rule(where)
+        indent = max((container - length) / 2, 0)
+        paragraph.paragraph_format.left_indent = Mm(indent)
+        paragraph.paragraph_format.right_indent = Mm(indent)
+        paragraph.paragraph_format.first_line_indent = Pt(0)
+        _bottom_border(paragraph)
+
+
+def _names(document) -> set[str]:
+    return {style.name for style in document.styles}

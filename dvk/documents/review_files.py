@@ -16,6 +16,7 @@ from dvk.documents.reports import load_format
 from dvk.documents.review import Review
 from dvk.documents.review_document import write_review_report
 from dvk.safe_text import put_cell
+from dvk.xlsx_pages import print_pages
 
 SHEETS = [
     ("Theo năm", "per_year"),
@@ -44,6 +45,7 @@ def write_review_xlsx(review: Review, path: Path) -> Path:
             for column, key in enumerate(headers, start=1):
                 put_cell(sheet.cell(row=number, column=column), row.get(key, ""))
         sheet.column_dimensions["A"].width = 45
+        print_pages(sheet)
     return save_atomically(path, workbook.save)
 
 

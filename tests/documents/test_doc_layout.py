@@ -203,3 +203,28 @@ def test_decision_elements_come_in_the_profiles_order(which, order, request):
     if which == "decision":
         assert "BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY QUYẾT ĐỊNH" in texts  # no colon after QUYẾT ĐỊNH
         assert not any(text.startswith("QUYẾT ĐỊNH:") for text in texts)
+
+
+def _rule_lengths_mm(path) -> dict[str, float]:
+    """Length of each drawn rule (a bottom border on a rule paragraph) by its style name."""
+    document = open_docx(path)
+    lengths = {}
+    for table in document.tables[:1]:
+        for cell in table.rows[0].cells:
+            for paragraph in cell.paragraphs:
+                p_pr = paragraph._p.pPr
+                if p_pr is None or p_pr.find(qn("w:pBdr")) is None:
+                    continue
+                fmt = paragraph.paragraph_format
+                lengths[paragraph.style.name] = cell.width.mm - fmt.left_indent.mm - fmt.right_indent.mm
+    return lengths
+
+
+def test_state_rules_are_drawn_under_the_issuing_body_and_the_motto(state_reports, reports):
+    lengths = _rule_lengths_mm(state_reports.results_report)
+    issuer = text_width_mm("SỞ NỘI VỤ", 13, bold=True)
+    motto = text_width_mm("Độc lập - Tự do - Hạnh phúc", 13, bold=True)
+    # NĐ 30: 1/3 to 1/2 of the issuing body's line; as long as the motto.
+    assert issuer / 3 <= lengths["DVK Issuer Rule"] <= issuer / 2
+    assert lengths["DVK Motto Rule"] == pytest.approx(motto, abs=1)
+    assert _rule_lengths_mm(reports.results_report) == {}  # the Party underlines its title instead

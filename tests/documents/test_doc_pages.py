@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from documents_support import YEAR
+from documents_support import YEAR, three_registers
 
 from dvk.documents.pdf import find_soffice
 
@@ -77,7 +77,8 @@ def long_rows(settings) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def crafted_pages(tmp_path_factory, settings) -> dict[str, dict[str, list[str]]]:
     """A consolidated list and a decision whose rows run over pages, issued in Tuyên Quang (the
-    widest place-and-date line) on 28 December; both profiles, printed in one LibreOffice run."""
+    widest place-and-date line) on 28 December, and a 3-year review; both profiles, printed in one
+    LibreOffice run."""
     from dvk.check.counts import unit_counts
     from dvk.cycle.steps import check_units
     from dvk.demo.page_images import page_texts
@@ -86,6 +87,8 @@ def crafted_pages(tmp_path_factory, settings) -> dict[str, dict[str, list[str]]]
     from dvk.documents.pdf import to_pdf
     from dvk.documents.profiles import load_profile
     from dvk.documents.render import render_docx
+    from dvk.documents.review import aggregate
+    from dvk.documents.review_files import write_review_docx
     from dvk.documents.statistics import field_statistics
     from dvk.mappings import mappings_dir
 
@@ -95,6 +98,7 @@ def crafted_pages(tmp_path_factory, settings) -> dict[str, dict[str, list[str]]]
     org_file.write_text(text.replace('place = "Quảng Ngãi"', 'place = "Tuyên Quang"'), encoding="utf-8")
     rows = long_rows(settings)
     statuses = check_units(rows, YEAR, settings)
+    review = aggregate(three_registers(settings.roster), settings.roster, settings.mappings.folder)
     documents = {}
     for name in PROFILES:
         profile, org = load_profile(name), load_organisation(org_file, name)
@@ -108,6 +112,9 @@ def crafted_pages(tmp_path_factory, settings) -> dict[str, dict[str, list[str]]]
         )
         documents[(name, "decision")] = render_docx(
             "quyet_dinh_cong_nhan", context, folder / f"{name}_quyet_dinh.docx", profile
+        )
+        documents[(name, "review")] = write_review_docx(
+            review, folder / f"{name}_so_ket.docx", organisation=org_file, profile=name
         )
     to_pdf(list(documents.values()))
     printed: dict[str, dict[str, list[str]]] = {name: {} for name in PROFILES}
@@ -182,3 +189,16 @@ def test_headings_never_end_a_page(sample_pages, profile):
         for page in sample_pages[profile][key][:-1]:
             last = lines(page)[-1]
             assert not re.match(r"^(I|II|III|IV|V)\. [A-ZĐ]|^\d\. [A-ZĐ]", last), f"{key}: ends with «{last}»"
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_review_prints_as_an_official_report(crafted_pages, profile):
+    pages = crafted_pages[profile]["review"]
+    authority, position, name = SIGNERS[profile]
+    assert len(pages) >= 2
+    assert not any(line.isdigit() for line in lines(pages[0])[:3])
+    for number, page in enumerate(pages[1:], start=2):
+        assert lines(page)[0] == str(number)
+    signed = [page for page in pages if name in page]
+    assert len(signed) == 1 and authority in signed[0] and position in signed[0]
+    assert re.search(r"Tuyên Quang, ngày [ 0-9]*tháng [ 0-9]*năm 2026", pages[0])  # on one line

@@ -164,3 +164,22 @@ def test_results_report_written_again_after_the_decision_shows_what_it_recognise
     report = " ".join(paragraph_texts(open_docx(after.results_report)))
     assert "Công nhận 4 mô hình" in " ".join(paragraph_texts(open_docx(decision)))
     assert "có 4/88 mô hình, điển hình được công nhận" in report
+
+
+def test_the_2026_party_profile_ends_the_body_with_a_full_stop(marked_register, tmp_path):
+    from dvk.documents.reports import write_decision
+
+    path, _ = marked_register
+    decision = write_decision(YEAR, path, tmp_path, number="4", profile="dang_2026")
+    text = " ".join(paragraph_texts(open_docx(decision)))
+    assert "thi hành Quyết định này." in text and "./." not in text
+    assert "Số 04-QĐ/BTGDVTU" in open_docx(decision).tables[0].rows[0].cells[0].text
+
+
+def test_as_follows_only_where_the_table_follows(reports):
+    results = paragraph_texts(open_docx(reports.results_report))
+    consolidated = paragraph_texts(open_docx(reports.consolidated_docx))
+    assert not any("như sau:" in text and "Tổng số" in text for text in results)
+    assert any(
+        text.startswith("Tổng số") and text.endswith("Cụ thể theo lĩnh vực như sau:") for text in consolidated
+    )

@@ -76,3 +76,18 @@ def test_unit_statuses_are_typed_and_in_vietnamese(workbooks, name, sheet_name, 
             assert row[first].number_format == "dd/mm/yyyy hh:mm"
         else:
             assert row[first].value in (None, "")
+
+
+def test_the_review_workbook_prints_the_same_way(settings, tmp_path):
+    from documents_support import three_registers
+
+    from dvk.documents.review import aggregate
+    from dvk.documents.review_files import write_review_xlsx
+
+    path = write_review_xlsx(
+        aggregate(three_registers(settings.roster), settings.roster, settings.mappings.folder),
+        tmp_path / "r.xlsx",
+    )
+    for sheet in openpyxl.load_workbook(path).worksheets:
+        assert sheet.page_setup.orientation == "landscape" and "&P" in sheet.oddFooter.center.text
+        assert sheet.print_title_rows == "$1:$1"
