@@ -166,11 +166,9 @@ def test_results_report_written_again_after_the_decision_shows_what_it_recognise
     assert "có 4/88 mô hình, điển hình được công nhận" in report
 
 
-def test_the_2026_party_profile_ends_the_body_with_a_full_stop(marked_register, tmp_path):
-    from dvk.documents.reports import write_decision
-
+def test_the_2026_party_profile_ends_the_body_with_a_full_stop(marked_register, tmp_path, settings):
     path, _ = marked_register
-    decision = write_decision(YEAR, path, tmp_path, number="4", profile="dang_2026")
+    decision = decide(path, tmp_path, settings, number="4", profile="dang_2026")
     text = " ".join(paragraph_texts(open_docx(decision)))
     assert "thi hành Quyết định này." in text and "./." not in text
     assert "Số 04-QĐ/BTGDVTU" in open_docx(decision).tables[0].rows[0].cells[0].text
