@@ -75,7 +75,7 @@ def one_line(message: str) -> str:
     if not lines:
         return ""
     head, items = lines[0], [line.removeprefix("- ").strip() for line in lines[1:]]
-    text = head if not items else f"{head.rstrip(':')}: " + "; ".join(items)
+    text = head if not items else f"{head.rstrip(':')}: " + "; ".join(i.rstrip(".") for i in items) + "."
     return text if len(text) <= LINE_LIMIT else text[: LINE_LIMIT - 1].rstrip() + "…"
 
 

@@ -84,7 +84,7 @@ def test_a_failed_run_says_why_in_one_vietnamese_line_and_what_to_do():
     )
     report = describe_failure(error)
     assert (
-        report.line == "Thông số không hợp lệ, chưa làm gì: Năm 1999 không hợp lệ.; Không có đơn vị mã «ZZZ»."
+        report.line == "Thông số không hợp lệ, chưa làm gì: Năm 1999 không hợp lệ; Không có đơn vị mã «ZZZ»."
     )
     assert "\n" not in report.line
     assert "- Không có đơn vị mã «ZZZ»." in report.markdown
