@@ -79,7 +79,16 @@ def one_line(message: str) -> str:
     return text if len(text) <= LINE_LIMIT else text[: LINE_LIMIT - 1].rstrip() + "…"
 
 
+GOOGLE_ADVICE = (
+    "Làm theo lý do ở trên: chia sẻ biểu mẫu, bảng tính hoặc thư mục cho địa chỉ tài khoản dịch vụ của "
+    "dvk, kiểm tra tệp khóa Google và mạng (xem mục «Google Forms, Google Sheets và Google Drive» của "
+    "README), rồi bấm Retry."
+)
+
+
 def advice_for(error: BaseException) -> str:
+    if isinstance(error, DvkError) and not isinstance(error, ParameterError) and "Google" in str(error):
+        return GOOGLE_ADVICE
     return next((text for kind, text in ADVICE if isinstance(error, kind)), UNEXPECTED_ADVICE)
 
 
