@@ -51,12 +51,14 @@ def run_name(slug: str, *fields: str):
 
     def name() -> str:
         params = flow_run.parameters.get("params") or {}
+        now = _office_now()
         values = [
-            str((params.get(f) if isinstance(params, dict) else getattr(params, f, None)) or "")
+            (params.get(f) if isinstance(params, dict) else getattr(params, f, None))
+            or (now.year if f == "year" else "")  # the scheduled check: the current year
             for f in fields
         ]
-        what = "-".join([slug, *[v for v in values if v]])
-        return f"{what} ({_office_now():%d/%m/%Y %H:%M}, mã {str(flow_run.id)[:6]})"
+        what = "-".join([slug, *[str(v) for v in values if v]])
+        return f"{what} ({now:%d/%m/%Y %H:%M}, mã {str(flow_run.id)[:6]})"
 
     return name
 
