@@ -26,7 +26,7 @@ class Job:
 def deadline_schedules(config: ServeConfig) -> list[Schedule]:
     """One schedule for the whole registration window, every year."""
     check = config.deadline_check
-    return [RRule(check.rrule(), timezone=check.timezone, active=check.active, slug="kiem-tra-han-hang-ngay")]
+    return [RRule(check.rrule(), timezone=check.timezone, active=check.active, slug=check.title())]
 
 
 def jobs(config: ServeConfig) -> list[Job]:
@@ -94,6 +94,28 @@ def _for_clerks(deployment: RunnerDeployment, config: ServeConfig) -> RunnerDepl
             prop["default"] = clerk_defaults(prop["default"], config)
     schema.definitions = clerk_form({"definitions": schema.definitions or {}}, config)["definitions"]
     return deployment
+
+
+def remove_stale_schedules(deployments: list[RunnerDeployment]) -> int:
+    """Delete the schedules an earlier `dvk serve` made that this one does not (another slug: an
+    older version, or a changed time), so the UI shows one schedule; Prefect only replaces the
+    schedules with the same slug. Returns how many were removed."""
+    from prefect.client.orchestration import get_client
+    from prefect.exceptions import ObjectNotFound
+
+    removed = 0
+    with get_client(sync_client=True) as client:
+        for deployment in deployments:
+            wanted = {schedule.slug for schedule in deployment.schedules or []}
+            try:
+                existing = client.read_deployment_by_name(f"{deployment.flow_name}/{deployment.name}")
+            except ObjectNotFound:
+                continue
+            for schedule in client.read_deployment_schedules(existing.id):
+                if schedule.slug and schedule.slug not in wanted:
+                    client.delete_deployment_schedule(existing.id, schedule.id)
+                    removed += 1
+    return removed
 
 
 def build_deployments(config: ServeConfig) -> list[RunnerDeployment]:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from prefect import flow
-from prefect.artifacts import create_table_artifact
 
 from dvk.cycle import jobs
 from dvk.cycle.plan import RunPlan
 from dvk.errors import EvaluationInvalid
 from dvk.register.evaluation import RESULT_LABELS
 from dvk.ui.parameters import DecisionParams
-from flows.publish import publish_results, reports_failure, run_name
+from flows.publish import publish_results, publish_table, reports_failure, run_name
 from flows.tasks import TASKS, check_parameters
 
 PROBLEMS_KEY = "dvk-loi-danh-gia"
@@ -23,10 +22,10 @@ def decide_or_report(plan: RunPlan, **kwargs) -> tuple[jobs.Decided, jobs.Report
     try:
         return jobs.decide_and_report(plan, TASKS, **kwargs)
     except EvaluationInvalid as invalid:
-        create_table_artifact(
+        publish_table(
             [problem.as_row() for problem in invalid.checked.problems],
-            key=PROBLEMS_KEY,
-            description="Lỗi ở cột đánh giá của sổ theo dõi — sửa rồi chạy lại",
+            PROBLEMS_KEY,
+            "Lỗi ở cột đánh giá của sổ theo dõi — sửa rồi chạy lại",
         )
         raise
 

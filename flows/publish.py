@@ -18,7 +18,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pandas as pd
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
@@ -51,12 +51,14 @@ def run_name(slug: str, *fields: str):
 
     def name() -> str:
         params = flow_run.parameters.get("params") or {}
+        now = _office_now()
         values = [
-            str((params.get(f) if isinstance(params, dict) else getattr(params, f, None)) or "")
+            (params.get(f) if isinstance(params, dict) else getattr(params, f, None))
+            or (now.year if f == "year" else "")  # the scheduled check: the current year
             for f in fields
         ]
-        what = "-".join([slug, *[v for v in values if v]])
-        return f"{what} ({_office_now():%d/%m/%Y %H:%M}, mã {str(flow_run.id)[:6]})"
+        what = "-".join([slug, *[str(v) for v in values if v]])
+        return f"{what} ({now:%d/%m/%Y %H:%M}, mã {str(flow_run.id)[:6]})"
 
     return name
 
@@ -70,9 +72,8 @@ def reports_failure(body):
             return body(*args, **kwargs)
         except Exception as error:  # noqa: BLE001 — every failure is explained to the clerk
             report = describe_failure(error)
-            create_markdown_artifact(
-                report.markdown, key=ERROR_KEY, description="Lý do lần chạy không thành công"
-            )
+            get_run_logger().error(report.line)
+            create_markdown_artifact(report.markdown, key=ERROR_KEY, description=report.line[:300])
             return Failed(message=report.line, data=error)
 
     # Prefect builds the form and checks the parameters from the signature: give it the body's
@@ -95,7 +96,6 @@ def upload_documents(plan: RunPlan, files: list[tuple[str, Path]]) -> tuple[list
     return notes, {item.name: artifacts.drive_link(item) for item in uploaded}
 
 
-@task(name="Đăng kết quả lên giao diện", cache_policy=NO_CACHE)
 def publish_results(
     title: str,
     sections: list[tuple[str, list[str]]],
@@ -107,17 +107,31 @@ def publish_results(
     year: int | None = None,
     drive: dict[str, str] | None = None,
 ) -> None:
+    """The summary on the run itself (the UI lists it first, above what tasks published), then
+    the tables and the files from one task."""
     links = run_links(load_serve_config())
     if links is not None and year is not None:
         page = f"[Mở trang các tệp của năm {year}]({links.year_url(year)})"
-        sections = [("Tệp kết quả", [f"- {page} (cũng có trong bảng «dvk-tep-da-ghi»)"]), *sections]
+        sections = [("Tệp kết quả", [f"- {page} (từng tệp: bảng «dvk-tep-da-ghi»)"]), *sections]
     create_markdown_artifact(
         artifacts.summary_markdown(title, sections), key=artifacts.SUMMARY_KEY, description=title
     )
+    publish_details(files, statuses, rejects, units, extra_tables, year, drive)
+
+
+@task(name="Đăng kết quả lên giao diện", cache_policy=NO_CACHE)
+def publish_details(
+    files: list[tuple[str, Path]],
+    statuses: pd.DataFrame | None,
+    rejects: pd.DataFrame | None,
+    units: list[str] | None,
+    extra_tables: list[tuple[str, str, list[dict]]] | None,
+    year: int | None,
+    drive: dict[str, str] | None,
+) -> None:
     if statuses is not None:
-        rows = artifacts.status_rows(statuses, units)
         create_table_artifact(
-            rows,
+            artifacts.status_rows(statuses, units),
             key=artifacts.STATUS_KEY,
             description="Tình trạng đăng ký của đơn vị (đơn vị cần nhắc ở trên)",
         )
@@ -129,8 +143,15 @@ def publish_results(
         )
     for key, description, rows in extra_tables or []:
         create_table_artifact(rows, key=key, description=description)
+    links = run_links(load_serve_config())
     create_markdown_artifact(
         artifacts.files_markdown(files, links, drive, year),
         key=artifacts.FILES_KEY,
-        description="Các tệp đã ghi",
+        description="Các tệp đã ghi, bấm để tải về",
     )
+
+
+@task(name="Đăng bảng lỗi lên giao diện", cache_policy=NO_CACHE)
+def publish_table(rows: list[dict], key: str, description: str) -> None:
+    """A table published from a task, so it lists after the run's own reason (dvk-loi)."""
+    create_table_artifact(rows, key=key, description=description)

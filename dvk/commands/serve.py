@@ -70,7 +70,7 @@ def run(args) -> int:
     if args.config:
         os.environ[CONFIG_ENV] = str(Path(args.config).resolve())
     config = load_serve_config()
-    from flows.deployments import build_deployments, jobs
+    from flows.deployments import build_deployments, jobs, remove_stale_schedules
 
     if args.list:
         for job in jobs(config):
@@ -94,5 +94,7 @@ def run(args) -> int:
         url = start_file_server(config, credential)
         guarded = "cần tên và mật khẩu như giao diện Prefect" if credential else "không có mật khẩu"
         print(f"Máy chủ tệp: {url} ({guarded})")
-    serve(*build_deployments(config), pause_on_shutdown=False)
+    deployments = build_deployments(config)
+    remove_stale_schedules(deployments)
+    serve(*deployments, pause_on_shutdown=False)
     return 0

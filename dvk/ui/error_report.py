@@ -75,11 +75,20 @@ def one_line(message: str) -> str:
     if not lines:
         return ""
     head, items = lines[0], [line.removeprefix("- ").strip() for line in lines[1:]]
-    text = head if not items else f"{head.rstrip(':')}: " + "; ".join(items)
+    text = head if not items else f"{head.rstrip(':')}: " + "; ".join(i.rstrip(".") for i in items) + "."
     return text if len(text) <= LINE_LIMIT else text[: LINE_LIMIT - 1].rstrip() + "…"
 
 
+GOOGLE_ADVICE = (
+    "Làm theo lý do ở trên: chia sẻ biểu mẫu, bảng tính hoặc thư mục cho địa chỉ tài khoản dịch vụ của "
+    "dvk, kiểm tra tệp khóa Google và mạng (xem mục «Google Forms, Google Sheets và Google Drive» của "
+    "README), rồi bấm Retry."
+)
+
+
 def advice_for(error: BaseException) -> str:
+    if isinstance(error, DvkError) and not isinstance(error, ParameterError) and "Google" in str(error):
+        return GOOGLE_ADVICE
     return next((text for kind, text in ADVICE if isinstance(error, kind)), UNEXPECTED_ADVICE)
 
 

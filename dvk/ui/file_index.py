@@ -21,6 +21,17 @@ KNOWN_FILES = {
     SUPERSEDED_CSV: "Bản bị thay thế bởi bản gửi sau",
     UNIT_STATUS_CSV: "Tình trạng đơn vị",
 }
+# (file name start, what it is), the first that matches wins
+DESCRIBED = [
+    ("so_theo_doi_", ".truoc_lan_chay.xlsx", "Sổ theo dõi trước lần chạy gần nhất (bản lưu)"),
+    ("so_theo_doi_", "", "Sổ theo dõi: cán bộ nhập đánh giá ở đây"),
+    ("tong_hop_dang_ky_", ".docx", "Tổng hợp đăng ký (Word)"),
+    ("tong_hop_dang_ky_", ".xlsx", "Tổng hợp đăng ký (Excel)"),
+    ("bao_cao_ket_qua_", "", "Báo cáo kết quả năm"),
+    ("cong_van_don_doc_", "", "Công văn đôn đốc"),
+    ("quyet_dinh_cong_nhan_", "", "Quyết định công nhận"),
+    ("danh_sach_don_doc_", "", "Đơn vị cần đôn đốc, kèm thư điện tử"),
+]
 # (group, test on the path inside the year's folder), the first that matches wins
 GROUPS: list[tuple[str, object]] = [
     ("Sổ theo dõi", lambda p: p.name.startswith("so_theo_doi_")),
@@ -33,7 +44,9 @@ GROUPS: list[tuple[str, object]] = [
 STYLE = """
 body { font-family: system-ui, "Segoe UI", Arial, sans-serif; margin: 2rem; color: #1f2937; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 1.8rem; }
-table { border-collapse: collapse; min-width: 40rem; }
+table { border-collapse: collapse; width: 100%; max-width: 64rem; table-layout: fixed; }
+th.ten { width: 38%; } th.noi-dung { width: 34%; } th.co { width: 10%; } th.luc { width: 18%; }
+td { overflow-wrap: anywhere; }
 th, td { text-align: left; padding: .35rem .8rem; border-bottom: 1px solid #e5e7eb; }
 th { background: #f3f4f6; } td.so { text-align: right; white-space: nowrap; }
 a { color: #1d4ed8; } p.ghi-chu { color: #6b7280; }
@@ -79,15 +92,32 @@ def _listed(links: FileLinks, folder: ServedFolder, year: int | None) -> list[Li
     return [Listed(path, path.relative_to(root), links.file_url(path) or "") for path in _visible_files(root)]
 
 
+def describe(inside: Path) -> str:
+    """What a file of the year is, for the index page; empty when dvk does not know it."""
+    name = inside.name
+    if name in KNOWN_FILES:
+        return KNOWN_FILES[name]
+    if inside.parts[0] == UNIT_FORMS_DIR and len(inside.parts) > 1:
+        return f"Biểu mẫu đăng ký của đơn vị {inside.stem}"
+    described = next(
+        (text for start, end, text in DESCRIBED if name.startswith(start) and name.endswith(end)), ""
+    )
+    return f"{described} (PDF)" if described and name.endswith(".pdf") else described
+
+
 def _table(items: list[Listed], zone: ZoneInfo) -> str:
-    rows = ["<table>", "<tr><th>Tệp</th><th>Nội dung</th><th>Cỡ</th><th>Ghi lúc</th></tr>"]
+    rows = [
+        "<table>",
+        '<tr><th class="ten">Tệp</th><th class="noi-dung">Nội dung</th>'
+        '<th class="co">Cỡ</th><th class="luc">Ghi lúc</th></tr>',
+    ]
     for item in items:
         stat = item.path.stat()
         when = datetime.fromtimestamp(stat.st_mtime, zone).strftime("%d/%m/%Y %H:%M")
         shown = escape(item.inside.as_posix())
         rows.append(
             f'<tr><td><a href="{escape(item.url)}">{shown}</a></td>'
-            f"<td>{escape(KNOWN_FILES.get(item.path.name, ''))}</td>"
+            f"<td>{escape(describe(item.inside))}</td>"
             f'<td class="so">{human_size(stat.st_size)}</td><td class="so">{when}</td></tr>'
         )
     rows.append("</table>")

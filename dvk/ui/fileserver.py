@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hmac
 import mimetypes
 import threading
@@ -159,6 +160,11 @@ def _html(text: str) -> Response:
 def start_in_background(app, host: str, port: int) -> tuple[uvicorn.Server, threading.Thread]:
     """Serve `app` from a daemon thread (the main thread runs the Prefect deployments)."""
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, name="dvk-file-server", daemon=True)
+
+    def run() -> None:
+        with contextlib.suppress(SystemExit):  # uvicorn exits when it cannot listen: never started
+            server.run()
+
+    thread = threading.Thread(target=run, name="dvk-file-server", daemon=True)
     thread.start()
     return server, thread

@@ -66,6 +66,13 @@ class DeadlineCheckSchedule:
             )
         return "\n".join(lines)
 
+    def title(self) -> str:
+        """The schedule's name in the UI (its slug): when it runs, in Vietnamese."""
+        return (
+            f"Hằng ngày {self.hour:02d}:{self.minute:02d} (giờ {self.timezone}), từ "
+            f"{self.start[0]:02d}/{self.start[1]:02d} đến {self.end[0]:02d}/{self.end[1]:02d}"
+        )
+
     def describe(self) -> str:
         state = "đang bật" if self.active else "đang tạm dừng, bật trong mục Schedules khi mở đăng ký"
         return (

@@ -186,3 +186,21 @@ def test_demo_runs_the_year_and_a_simulated_decision(tmp_path, monkeypatch, caps
     ]
     assert all(name in annex for name in recognised)
     assert (tmp_path / "demo" / "so_van_ban" / "so_van_ban_QD.json").exists()
+
+
+def test_scheduled_check_is_named_with_the_year_and_says_what_to_run_first(tmp_path):
+    from datetime import date
+
+    from prefect.client.orchestration import get_client
+
+    from flows.check_deadlines import check_deadlines
+
+    state = check_deadlines(CheckParams(collect_first=False, out_dir=str(tmp_path)), return_state=True)
+    assert state.is_failed()
+    assert state.message.startswith("Chưa có danh sách đăng ký") and "«Thu thập đăng ký»" in state.message
+    run_id = state.state_details.flow_run_id
+    with get_client(sync_client=True) as client:
+        name = client.read_flow_run(run_id).name
+    assert name.startswith(f"kiem-tra-han-dang-ky-{date.today().year} (")
+    reason = artifacts_of(run_id)["dvk-loi"].data
+    assert "Chưa có danh sách đăng ký" in reason and "## Cần làm" in reason

@@ -176,6 +176,9 @@ def test_staff_run_the_annual_cycle_from_the_ui(served, sample_dir):
     [schedule] = check["schedules"]
     assert not schedule["active"] and schedule["schedule"]["timezone"] == "Asia/Ho_Chi_Minh"
     assert "RRULE:FREQ=DAILY;BYMONTH=3,4;BYHOUR=8" in schedule["schedule"]["rrule"]
+    assert (
+        schedule["slug"] == "Hằng ngày 08:00 (giờ Asia/Ho_Chi_Minh), từ 01/03 đến 15/04"
+    )  # its name in the UI
 
     good = start_run(
         client, cycle["id"], {"year": 2026, "sources": [str(sample_dir)], "out_dir": "ket_qua/2026"}

@@ -158,7 +158,8 @@ def test_the_year_page_lists_the_files_by_kind_with_sizes_and_links(office):
     ]:
         assert heading in text
     assert text.index("Sổ theo dõi (1 tệp)") < text.index("Biểu mẫu từng đơn vị")
-    assert "Danh sách bị loại, kèm lý do" in text and "1,2 KB" not in text
+    assert "Danh sách bị loại, kèm lý do" in text and "Sổ theo dõi: cán bộ nhập đánh giá ở đây" in text
+    assert "Biểu mẫu đăng ký của đơn vị Xã Mộ Đức" in text
     assert "&lt;b&gt;la.csv" in text and "<b>la" not in text
     assert ".an.xlsx" not in text and "dang_ky.csv" not in text
     for href in [part.split('"')[0] for part in text.split('href="')[1:]]:

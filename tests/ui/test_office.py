@@ -7,6 +7,8 @@ import stat
 import subprocess
 import sys
 
+import pytest
+
 from dvk.cli import main
 from dvk.ui.serve_config import load_serve_config
 
@@ -80,3 +82,25 @@ def test_ports_must_differ(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DVK_OFFICE_PASSWORD", PASSWORD)
     assert init(tmp_path, "--files-port", "4200") == 2
     assert "phải khác nhau" in capsys.readouterr().err
+
+
+def test_file_server_on_the_network_needs_the_password_and_a_free_port(tmp_path, monkeypatch):
+    import socket
+    from dataclasses import replace
+
+    from dvk.commands.serve import start_file_server
+    from dvk.errors import DvkError
+    from dvk.ui.serve_config import FileServerConfig
+
+    monkeypatch.setenv("DVK_BASE_DIR", str(tmp_path))
+    monkeypatch.delenv("DVK_FILES_URL", raising=False)
+    config = load_serve_config()
+    with pytest.raises(DvkError, match="dvk office init"):
+        start_file_server(replace(config, file_server=FileServerConfig("0.0.0.0", 4201)), "")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(DvkError, match=f"Không mở được máy chủ tệp ở 127.0.0.1:{port}"):
+            start_file_server(replace(config, file_server=FileServerConfig("127.0.0.1", port)), "a:b")
+    assert "DVK_FILES_URL" not in os.environ

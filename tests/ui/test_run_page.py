@@ -84,13 +84,15 @@ def test_a_failed_run_says_why_in_one_vietnamese_line_and_what_to_do():
     )
     report = describe_failure(error)
     assert (
-        report.line == "Thông số không hợp lệ, chưa làm gì: Năm 1999 không hợp lệ.; Không có đơn vị mã «ZZZ»."
+        report.line == "Thông số không hợp lệ, chưa làm gì: Năm 1999 không hợp lệ; Không có đơn vị mã «ZZZ»."
     )
     assert "\n" not in report.line
     assert "- Không có đơn vị mã «ZZZ»." in report.markdown
     assert "biểu mẫu «Thông số»" in report.markdown and "chưa đọc, chưa ghi tệp nào" in report.markdown
     unreadable = describe_failure(SourceError("Không mở được tệp «hong.xlsx»: không phải tệp Excel."))
     assert "đang mở trong Excel" in unreadable.markdown
+    refused = describe_failure(SourceError("Google từ chối đọc bảng tính «Đăng ký 2026»: chưa được chia sẻ."))
+    assert "tài khoản dịch vụ" in refused.markdown and "Excel" not in refused.markdown
     crash = describe_failure(OSError(28, "No space left on device"))
     assert crash.line.startswith("Lỗi ngoài dự kiến: OSError")
     assert "Bấm Retry" in crash.markdown
