@@ -10,10 +10,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 import httpx
-import openpyxl
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from national_support import sheet_records
 from pg_cluster import Cluster, free_port, postgres_bin
 from prefect_stack import BIN, Stack, final_state, post, wait_for
 from standin import forms_api
@@ -132,16 +132,12 @@ def _forms(standin: Standin, provinces) -> dict[str, list[str]]:
     return sources
 
 
-def _register_rows(folder: Path) -> tuple[dict[str, set[str]], dict[str, list[object]]]:
-    workbook = openpyxl.load_workbook(folder / f"so_theo_doi_toan_quoc_{YEAR}.xlsx", read_only=True)
-    rows = workbook[NATIONAL_SHEET].iter_rows(values_only=True)
-    headers = next(rows)
+def _register_rows(folder: Path) -> tuple[dict[str, set[str]], dict[str, dict]]:
+    path = folder / f"so_theo_doi_toan_quoc_{YEAR}.xlsx"
     by_province: dict[str, set[str]] = {}
-    for row in rows:
-        record = dict(zip(headers, row, strict=False))
+    for record in sheet_records(path, NATIONAL_SHEET):
         by_province.setdefault(record["Mã tỉnh"], set()).add(record["Mã bản đăng ký"])
-    summary = {row[0]: list(row) for row in list(workbook[PROVINCES_SHEET].iter_rows(values_only=True))[1:]}
-    return by_province, summary
+    return by_province, {row["Mã tỉnh"]: row for row in sheet_records(path, PROVINCES_SHEET)}
 
 
 def _assert_within_rate(standin: Standin) -> None:
@@ -206,8 +202,9 @@ def test_six_provinces_on_two_workers_with_one_form_not_shared(stack, google, tm
     for province in provinces:
         expected = set() if province is unshared else {a.response_id for a in province.valid_answers}
         assert register.get(province.code, set()) == expected, province.code
-    assert summary[unshared.code][2] == "Lỗi" and "chưa được chia sẻ" in summary[unshared.code][6]
-    assert all(summary[p.code][2] == "Hoàn thành" for p in provinces if p is not unshared)
+    assert summary[unshared.code]["Tình hình"] == "Lỗi"
+    assert "chưa được chia sẻ" in summary[unshared.code]["Lý do, ghi chú"]
+    assert all(summary[p.code]["Tình hình"] == "Hoàn thành" for p in provinces if p is not unshared)
 
     # the unshared form was refused once and not retried; the others were read
     refused = standin.calls("forms.forms.get", status=403)
