@@ -21,12 +21,8 @@ from dvk.google.quota import QUOTAS, limit_setting, setup_rate_limits
 
 PER_MINUTE = 240  # a few calls a second: 4 at once, then 3.93 a second
 PROCESSES = 2
+THREADS = 2  # per process
 SHEETS_PER_PROCESS = 10  # 2 calls each (metadata + one batch read)
-# Between Prefect granting a slot and the request reaching the stand-in there is a loopback HTTP
-# call, and on a loaded 2-core machine a process can be descheduled for a while: a call granted
-# at t may arrive up to this late. Calls arriving in a window of W seconds were granted in a
-# window of W + DELIVERY seconds.
-DELIVERY = 0.5
 WORKER = """
 import json, sys
 from concurrent.futures import ThreadPoolExecutor
@@ -35,7 +31,7 @@ from dvk.cycle.steps import read_sources
 
 mappings = load_settings().mappings
 keys = sys.argv[1:]
-with ThreadPoolExecutor(2) as pool:
+with ThreadPoolExecutor(%d) as pool:
     reads = list(pool.map(lambda key: read_sources([f"gsheet:{key}"], mappings), keys))
 print(json.dumps(sum(len(t.rows) for read in reads for t in read.tables)))
 """
@@ -69,7 +65,7 @@ def test_workers_in_several_processes_never_exceed_the_shared_limit(google, pref
     }
     workers = [
         subprocess.Popen(
-            [sys.executable, "-c", WORKER, *keys[n::PROCESSES]],
+            [sys.executable, "-c", WORKER % THREADS, *keys[n::PROCESSES]],
             env=env,
             cwd=tmp_path,
             stdout=subprocess.PIPE,
@@ -84,10 +80,13 @@ def test_workers_in_several_processes_never_exceed_the_shared_limit(google, pref
     assert sum(json.loads(out.strip().splitlines()[-1]) for out, _ in outputs) == len(keys)
     reads = google.standin.calls("sheets.spreadsheets")
     assert len(reads) == 2 * len(keys) and all(c.status == 200 for c in reads)
+    # A bucket of `limit` slots emptying at `slot_decay_per_second` grants at most limit + decay × W
+    # slots in any W seconds. A call reaches the stand-in after its slot was granted, so the calls
+    # arriving in a window were granted in it, or before it and still on their way: at most one per
+    # thread, as a thread waits for its answer before it asks for the next slot. No timing assumed.
+    in_flight = PROCESSES * THREADS
     for width in (1.0, 2.0, 5.0):
-        # A bucket of `limit` slots emptying at `slot_decay_per_second` grants at most
-        # limit + decay × T in any T seconds; the arrivals of W seconds were granted within W + DELIVERY.
-        allowed = limit.limit + limit.slot_decay_per_second * (width + DELIVERY)
+        allowed = limit.limit + limit.slot_decay_per_second * width + in_flight
         assert google.standin.most_calls_within(width, "sheets.spreadsheets") <= allowed, (width, allowed)
 
 
@@ -145,7 +144,22 @@ def test_quota_command_prints_the_limits_and_the_variable(capsys):
     assert main(["google", "quota", "--prefix", "toan-quoc", "--per-minute", "sheets-read=300"]) == 0
     out = capsys.readouterr().out
     assert "toan-quoc-sheets-read: Google Sheets, đọc, 300 lượt/phút" in out
+    assert "(tối đa 5 lượt cùng lúc, rồi 4,92 lượt/giây)" in out
     assert "DVK_GOOGLE_RATE_LIMIT_PREFIX=toan-quoc" in out
+    assert main(["google", "quota", "--per-minute", "sheets-read"]) == 2
+    assert "HẠN_MỨC=SỐ" in capsys.readouterr().err
+
+
+def test_quota_setup_command_creates_the_limits_on_the_server(prefix, capsys):
+    from prefect.client.orchestration import get_client
+
+    from dvk.cli import main
+
+    assert main(["google", "quota", "--setup", "--prefix", prefix]) == 0
+    assert "Đã đặt giới hạn gọi Google trên máy chủ Prefect" in capsys.readouterr().out
+    with get_client(sync_client=True) as client:
+        forms = client.read_global_concurrency_limit_by_name(f"{prefix}-forms-read")
+    assert (forms.limit, round(forms.slot_decay_per_second * 60)) == (3, 177)  # 3 + 177 = 180 a minute
 
 
 def test_each_api_draws_on_its_own_limit(google, prefix, settings, monkeypatch):
