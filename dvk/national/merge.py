@@ -23,7 +23,7 @@ from dvk.folders import REJECTS_CSV
 from dvk.national.outcomes import STATE_LABELS, ProvinceOutcome
 from dvk.register.evaluation import Level, check_evaluations
 from dvk.register.workbook import REJECTS_SHEET, display_value, read_register
-from dvk.safe_text import put_cell
+from dvk.safe_text import excel_text, put_cell
 from dvk.schema import (
     FIELD_SECTIONS,
     REGISTRATION_COLUMNS,
@@ -114,14 +114,18 @@ def _header_row(sheet, headers: list[str]) -> list[WriteOnlyCell]:
     return cells
 
 
-def _text_row(sheet, values: list[object]) -> list[WriteOnlyCell]:
-    """Cells whose text is stored as text, never run as a formula."""
-    cells = []
+def _text_row(sheet, values: list[object]) -> list[object]:
+    """A row whose text is stored as text, never run as a formula: plain values, except the text
+    openpyxl would take for a formula, which goes in a cell typed as text."""
+    row: list[object] = []
     for value in values:
-        cell = WriteOnlyCell(sheet)
-        put_cell(cell, value)
-        cells.append(cell)
-    return cells
+        if isinstance(value, str) and value.startswith("="):
+            cell = WriteOnlyCell(sheet)
+            put_cell(cell, value)
+            row.append(cell)
+        else:
+            row.append(excel_text(value) if isinstance(value, str) else value)
+    return row
 
 
 def _widths(sheet, widths: list[int]) -> None:
