@@ -77,6 +77,9 @@ def clerk_defaults(defaults: dict, config: ServeConfig) -> dict:
     return defaults
 
 
+DATE_FIELDS = {"signed_on", "reply_by"}  # optional dates shown as a plain date picker
+
+
 def clerk_form(schema: dict, config: ServeConfig) -> dict:
     """A copy of a deployment's parameter schema with the clerk's adjustments."""
     schema = copy.deepcopy(schema)
@@ -88,7 +91,7 @@ def clerk_form(schema: dict, config: ServeConfig) -> dict:
         for name, prop in definition.get("properties", {}).items():
             if prop.get("type") == "array" and prop.get("items", {}).get("type") == "string":
                 prop["items"] = {"type": ["string", "null"]}
-            if name == "signed_on":
+            if name in DATE_FIELDS:
                 prop.pop("anyOf", None)
                 prop.pop("default", None)
                 prop.update({"type": "string", "format": "date"})

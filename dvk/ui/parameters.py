@@ -78,6 +78,11 @@ _PROFILE = Field(
     title="Mẫu văn bản",
     description="Thể thức của văn bản Word (Đảng hoặc Nhà nước). Để trống: thể thức mặc định của Ban.",
 )
+_REPLY_BY = Field(
+    default=None,
+    title="Hạn đơn vị trả lời",
+    description="Ngày công văn đôn đốc đề nghị đơn vị trả lời. Để trống: một tuần sau ngày chạy.",
+)
 _PDF = Field(default=False, title="Xuất thêm PDF", description="Ghi thêm bản PDF của văn bản Word.")
 _REGISTER_SHEET = Field(
     default="",
@@ -133,6 +138,7 @@ class ReportParams(_Form):
     year: int = _year()
     out_dir: str = _OUT_DIR
     profile: str = _PROFILE
+    reply_by: OptionalDate = _REPLY_BY
     pdf: bool = _PDF
     drive_folder: str = _DRIVE_FOLDER
 
@@ -144,6 +150,7 @@ class ReminderParams(_Form):
     roster: str = _ROSTER
     units: Items = _UNITS
     profile: str = _PROFILE
+    reply_by: OptionalDate = _REPLY_BY
 
 
 class DecisionParams(_Form):
@@ -181,6 +188,7 @@ class CycleParams(_Form):
         ),
     )
     profile: str = _PROFILE
+    reply_by: OptionalDate = _REPLY_BY
     pdf: bool = _PDF
     register_sheet: str = _REGISTER_SHEET
     drive_folder: str = _DRIVE_FOLDER
@@ -321,4 +329,5 @@ def plan_run(params: BaseModel, config: ServeConfig | None = None) -> RunPlan:
         register_paths=registers,
         register_sheet=getattr(params, "register_sheet", "").strip(),
         drive_folder=getattr(params, "drive_folder", "").strip(),
+        reply_by=getattr(params, "reply_by", None),
     )

@@ -39,6 +39,17 @@ def test_signing_date_is_one_plain_date_field(forms):
     jsonschema.validate({"params": schema["properties"]["params"]["default"]}, schema)
 
 
+@pytest.mark.parametrize("job", ["Chu trình năm", "Đôn đốc đơn vị", "Lập báo cáo"])
+def test_reply_date_is_one_plain_date_field(forms, job):
+    _, schemas = forms
+    schema = schemas[job]
+    model = next(name for name in schema["definitions"] if name.endswith("Params"))
+    reply = fields(schema, model)["reply_by"]
+    assert reply["type"] == "string" and reply["format"] == "date" and "anyOf" not in reply
+    assert reply["title"] == "Hạn đơn vị trả lời"
+    jsonschema.validate({"params": schema["properties"]["params"]["default"]}, schema)
+
+
 def test_profile_is_a_choice_of_the_format_files_by_vietnamese_name(forms):
     _, schemas = forms
     schema = schemas["Lập báo cáo"]

@@ -164,3 +164,12 @@ def test_profile_chosen_by_its_vietnamese_label(config):
         CycleParams(year=2026, profile="Văn bản hành chính nhà nước (Nghị định 30/2020/NĐ-CP)"), config
     )
     assert plan.profile == "nha_nuoc"
+
+
+def test_the_reply_date_reaches_the_run_plan(config):
+    from datetime import date
+
+    from dvk.ui.parameters import ReminderParams
+
+    assert plan_run(ReminderParams(year=2026, reply_by=date(2026, 4, 7)), config).reply_by == date(2026, 4, 7)
+    assert plan_run(ReminderParams(year=2026, reply_by=""), config).reply_by is None  # empty: a week later
