@@ -85,12 +85,12 @@ STATUS_TABLE_COLUMNS = [
     "new_models",
     "target",
 ]
-PROBLEM_ORDER = {"missing": 0, "late": 1}
+PROBLEM_ORDER = {"missing": 0, "late": 1, "unknown_time": 2}  # then below target, then the rest
 
 
 def _problem_rank(record: dict) -> int:
     below = str(record.get("meets_target")).strip().lower() == "false"
-    return PROBLEM_ORDER.get(str(record.get("status")), 2 if below else 3)
+    return PROBLEM_ORDER.get(str(record.get("status")), 3 if below else 4)
 
 
 def status_rows(statuses: pd.DataFrame, units: list[str] | None = None) -> list[dict[str, object]]:
