@@ -82,20 +82,27 @@ class Target:
         return "; ".join(parts) or "không giao chỉ tiêu"
 
 
-def _parse_day_month(text: str) -> tuple[int, int]:
+def parse_day_month(text: str) -> tuple[int, int]:
+    """A deadline written as day/month (31/03); ConfigError in Vietnamese otherwise."""
     match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})\s*", text)
     if not match:
         raise ConfigError(f"Hạn mặc định «{text}» phải có dạng ngày/tháng, ví dụ 31/03.")
     day, month = int(match[1]), int(match[2])
-    date(2024, month, day)  # validates, leap year allows 29/02
+    try:
+        date(2024, month, day)  # validates; a leap year allows 29/02
+    except ValueError as exc:
+        raise ConfigError(f"Hạn mặc định «{text}» không phải một ngày có thật.") from exc
     return day, month
 
 
-def _parse_full_date(text: str) -> date:
+def parse_full_date(text: str) -> date:
     match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", text)
     if not match:
         raise ConfigError(f"Hạn «{text}» phải có dạng ngày/tháng/năm, ví dụ 01/05/2021.")
-    return date(int(match[3]), int(match[2]), int(match[1]))
+    try:
+        return date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError as exc:
+        raise ConfigError(f"Hạn «{text}» không phải một ngày có thật.") from exc
 
 
 class Mappings:
@@ -138,8 +145,8 @@ class Mappings:
         data = load_toml(self.folder / "deadlines.toml")
         return Deadlines(
             timezone=ZoneInfo(data.get("timezone", "Asia/Ho_Chi_Minh")),
-            default_day_month=_parse_day_month(data.get("default", "31/03")),
-            by_year={int(year): _parse_full_date(text) for year, text in data.get("years", {}).items()},
+            default_day_month=parse_day_month(data.get("default", "31/03")),
+            by_year={int(year): parse_full_date(text) for year, text in data.get("years", {}).items()},
         )
 
     @cached_property

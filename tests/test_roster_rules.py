@@ -58,3 +58,13 @@ def test_targets_come_from_the_unit_type_unless_the_row_sets_them(tmp_path):
 def test_a_wrong_roster_is_refused_with_the_row_and_the_reason(tmp_path, rows, message):
     with pytest.raises(ConfigError, match=message):
         roster_from(tmp_path, rows)
+
+
+@pytest.mark.parametrize("text", ["31/02", "00/03", "32/12"])
+def test_an_impossible_deadline_is_a_clear_configuration_error(text):
+    from dvk.mappings import parse_day_month, parse_full_date
+
+    with pytest.raises(ConfigError, match="không phải một ngày có thật"):
+        parse_day_month(text)
+    with pytest.raises(ConfigError, match="không phải một ngày có thật"):
+        parse_full_date(f"{text}/2026")

@@ -1,5 +1,5 @@
 """`python -m dvk.demo`: rewrite the sample province's files under `sample/`."""
 
-from dvk.demo.province import main
+from dvk.demo.province import write_sample
 
-main()
+print(write_sample())

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from dvk.errors import ConfigError
-from dvk.mappings import Deadlines, Mappings, _parse_day_month, _parse_full_date, load_toml
+from dvk.mappings import Deadlines, Mappings, load_toml, parse_day_month, parse_full_date
 from dvk.roster import load_roster
 from dvk.settings import Settings
 from dvk.sources import is_google_spec
@@ -37,7 +37,7 @@ class ProvinceMappings(Mappings):
     @cached_property
     def deadlines(self) -> Deadlines:
         shared = Mappings(self.folder).deadlines
-        day_month = _parse_day_month(self._default) if self._default else shared.default_day_month
+        day_month = parse_day_month(self._default) if self._default else shared.default_day_month
         return Deadlines(shared.timezone, day_month, {**shared.by_year, **self._by_year})
 
 
@@ -111,8 +111,8 @@ def _province(entry: dict, number: int, base: Path, path: Path) -> Province:
     deadline = _text(entry, "deadline", where, required=False)
     try:
         if deadline:
-            _parse_day_month(deadline)
-        by_date = {int(year): _parse_full_date(str(text)) for year, text in by_year.items()}
+            parse_day_month(deadline)
+        by_date = {int(year): parse_full_date(str(text)) for year, text in by_year.items()}
     except ValueError as exc:  # a day the month does not have, a year that is not a number
         raise ConfigError(
             f"{where}: hạn đăng ký không có thật ({exc}); viết dạng ngày/tháng, ví dụ 31/03."
