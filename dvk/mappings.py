@@ -91,7 +91,8 @@ def parse_day_month(text: str) -> tuple[int, int]:
     try:
         date(2024, month, day)  # validates; a leap year allows 29/02
     except ValueError as exc:
-        raise ConfigError(f"Hạn mặc định «{text}» không phải một ngày có thật (ngày/tháng, ví dụ 31/03).") from exc
+        message = f"Hạn mặc định «{text}» không phải một ngày có thật (ngày/tháng, ví dụ 31/03)."
+        raise ConfigError(message) from exc
     return day, month
 
 
@@ -102,7 +103,8 @@ def parse_full_date(text: str) -> date:
     try:
         return date(int(match[3]), int(match[2]), int(match[1]))
     except ValueError as exc:
-        raise ConfigError(f"Hạn «{text}» không phải một ngày có thật (ngày/tháng/năm, ví dụ 01/05/2021).") from exc
+        message = f"Hạn «{text}» không phải một ngày có thật (ngày/tháng/năm, ví dụ 01/05/2021)."
+        raise ConfigError(message) from exc
 
 
 class Mappings:
