@@ -53,6 +53,7 @@ def test_cycle_artifacts_show_counts_statuses_rejects_and_every_file(cycle):
     assert {"dvk-tom-tat", "dvk-tinh-trang-don-vi", "dvk-ban-bi-loai", "dvk-tep-da-ghi"} <= set(artifacts)
     text = artifacts["dvk-tom-tat"].data
     assert "Số dòng đọc vào: **95**" in text and "Bị thay thế bởi bản gửi sau: **1**" in text
+    assert "- Hợp lệ: **88**" in text and "- Bị loại: **6**" in text
     assert "Chưa đăng ký: Sở Văn hóa, Thể thao và Du lịch" in text
     statuses = json.loads(artifacts["dvk-tinh-trang-don-vi"].data)
     assert len(statuses) == 31

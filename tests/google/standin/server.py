@@ -279,10 +279,14 @@ class Standin:
                 raise ApiError(400, message, "badRequest")
             self._authorise(request, method_id)
             if fault and fault.status and not fault.after_apply:
-                raise ApiError(fault.status, _fault_message(fault.status), _fault_reason(fault.status))
+                raise ApiError(
+                    fault.status, _fault_message(fault.status), fault.reason or _fault_reason(fault.status)
+                )
             result = handler(self.state, request)
             if fault and fault.status:
-                raise ApiError(fault.status, _fault_message(fault.status), _fault_reason(fault.status))
+                raise ApiError(
+                    fault.status, _fault_message(fault.status), fault.reason or _fault_reason(fault.status)
+                )
         except ApiError as error:
             record(LogEntry(verb, path, method_id, error.code, query, request.scopes, error.body()))
             extra = {"Retry-After": str(fault.retry_after)} if fault and fault.retry_after is not None else {}

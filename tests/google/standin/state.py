@@ -88,6 +88,7 @@ class Fault:
     delay: float = 0.0
     after_apply: bool = False
     retry_after: float | None = None
+    reason: str = ""  # Google's error reason, when not the usual one for `status` (a 403 rateLimitExceeded)
 
 
 @dataclass
