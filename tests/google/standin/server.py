@@ -353,6 +353,10 @@ class Standin:
         return Handler
 
 
+def _fault_error(fault) -> ApiError:
+    return ApiError(fault.status, _fault_message(fault.status), fault.reason or _fault_reason(fault.status))
+
+
 def _fault_message(status: int) -> str:
     return {
         429: "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user'.",
