@@ -17,7 +17,7 @@ def prefect_harness():
     """A real Prefect API (temporary SQLite server), started once and shared by all flow tests."""
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=90):
+    with prefect_test_harness(server_startup_timeout=600):
         yield
 
 

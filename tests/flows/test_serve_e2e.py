@@ -85,10 +85,10 @@ def served(tmp_path):
                 )
             )
             if name == "server":  # everything from the folder's .env: port, password, CSRF, database
-                wait_for(lambda: httpx.get(f"{api}/health").status_code == 200, 90, "the Prefect server")
+                wait_for(lambda: httpx.get(f"{api}/health").status_code == 200, 600, "the Prefect server")
         client = httpx.Client(base_url=api, timeout=10, auth=(USER, PASSWORD))
         files = httpx.Client(base_url=f"http://127.0.0.1:{files_port}", timeout=30)
-        wait_for(lambda: files.get("/health").status_code == 200, 90, "the file server")
+        wait_for(lambda: files.get("/health").status_code == 200, 600, "the file server")
         yield client, files, work
     finally:
         for process in reversed(processes):
@@ -106,7 +106,7 @@ def deployment(client: httpx.Client, flow: str, name: str) -> dict:
         answer = client.get(f"/deployments/name/{flow}/{quote(name)}")
         return answer.json() if answer.status_code == 200 else None
 
-    return wait_for(found, 60, f"deployment {flow}/{name}")
+    return wait_for(found, 600, f"deployment {flow}/{name}")
 
 
 def csrf_headers(client: httpx.Client) -> dict[str, str]:
@@ -141,7 +141,7 @@ def final_state(client: httpx.Client, run_id: str) -> dict:
         state = client.get(f"/flow_runs/{run_id}").json()["state"]
         return state if state["type"] in FINAL else None
 
-    return wait_for(done, 120, f"flow run {run_id}")
+    return wait_for(done, 1200, f"flow run {run_id}")
 
 
 def run_artifacts(client: httpx.Client, run_id: str) -> dict[str, str]:
