@@ -1,6 +1,6 @@
-"""Chu trình năm: collect, check deadlines and targets, write the reports and, once staff have
-evaluated the models in the register, the recognition decision (the results report is then
-written again, so it counts what the decision recognises)."""
+"""Chu trình năm: collect, check deadlines and targets, issue the recognition decision once staff
+have evaluated the models in the register, then write the reports (so the results report counts
+what the decision recognises)."""
 
 from __future__ import annotations
 
@@ -37,19 +37,19 @@ def annual_cycle(params: CycleParams = CycleParams()) -> CycleSummary:  # noqa: 
     plan = check_parameters(params)
     collected = jobs.collect(plan, TASKS)
     checked = jobs.check(plan, TASKS, collected)
-    reported = jobs.report(plan, TASKS)
-    notes = list(reported.warnings)
     decision = None
     decision_files: list[tuple[str, Path]] = []
-    if params.issue_decision:
-        decided, rewritten = decide_or_report(plan, required=False)
+    notes = []
+    if params.issue_decision:  # before the reports, so the results report counts what it recognises
+        decided, _ = decide_or_report(plan, then_report=False, required=False)
         notes.append(decided.note)
         if decided.path:
             decision = str(decided.path)
             decision_files.append(("Quyết định công nhận", decided.path))
-            reported = rewritten or reported  # the results report now counts the recognised models
     else:
         notes.append("Không ra quyết định công nhận trong lần chạy này (đã tắt trong thông số).")
+    reported = jobs.report(plan, TASKS)
+    notes = reported.warnings + notes
     files = [
         *artifacts.collect_files(collected.summary),
         ("Tình trạng đơn vị", Path(checked.summary.file)),

@@ -16,10 +16,14 @@ PROBLEMS_KEY = "dvk-loi-danh-gia"
 RESULTS_LABEL = "Báo cáo kết quả"
 
 
-def decide_or_report(plan: RunPlan, **kwargs) -> tuple[jobs.Decided, jobs.Reported | None]:
-    """The decision and the reports written again after it; the table of evaluation errors is
-    published before the run fails with them."""
+def decide_or_report(
+    plan: RunPlan, then_report: bool = True, **kwargs
+) -> tuple[jobs.Decided, jobs.Reported | None]:
+    """The decision, and (`then_report`) the reports written again after it; the table of
+    evaluation errors is published before the run fails with them."""
     try:
+        if not then_report:
+            return jobs.decide(plan, TASKS, **kwargs), None
         return jobs.decide_and_report(plan, TASKS, **kwargs)
     except EvaluationInvalid as invalid:
         publish_table(

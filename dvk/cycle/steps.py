@@ -16,13 +16,13 @@ import pandas as pd
 
 from dvk.check.status import unit_statuses
 from dvk.cycle.plan import RunPlan
-from dvk.folders import REJECTS_CSV, UNIT_STATUS_CSV
+from dvk.folders import REJECTS_CSV
 from dvk.intake.collection import Collection, build_collection
 from dvk.mappings import Mappings
 from dvk.outputs import CollectFiles, write_collection, write_statuses
 from dvk.register.evaluation import EvaluationCheck, check_evaluations
 from dvk.register.workbook import read_register
-from dvk.schema import REGISTRATION_COLUMNS, REJECT_COLUMNS, UNIT_STATUS_COLUMNS
+from dvk.schema import REGISTRATION_COLUMNS, REJECT_COLUMNS
 from dvk.settings import Settings
 from dvk.sources import SourceRead, is_google_spec, read_local_source
 from dvk.tables import read_csv
@@ -59,10 +59,6 @@ def read_registrations(path: Path) -> pd.DataFrame:
 def read_rejects(folder: Path) -> pd.DataFrame:
     path = Path(folder) / REJECTS_CSV
     return read_csv(path, REJECT_COLUMNS) if path.exists() else pd.DataFrame(columns=REJECT_COLUMNS)
-
-
-def read_unit_statuses(folder: Path) -> pd.DataFrame:
-    return read_csv(Path(folder) / UNIT_STATUS_CSV, UNIT_STATUS_COLUMNS)
 
 
 def write_collection_files(collection: Collection, statuses: pd.DataFrame, out_dir: Path) -> CollectFiles:

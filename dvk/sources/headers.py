@@ -25,6 +25,8 @@ _NUMBERING = re.compile(
 _QUESTION_WORD = re.compile(r"^\s*(?:câu|cau)\s*\d{1,3}\s+", re.I)
 MAX_HEADER_LENGTH = 400  # a longer cell is text, not a header
 MIN_SIMILARITY = 0.86
+# A header that names both marks of a pair is the question that chooses between them.
+CHOICE_OF_MARKS = {("kind_new", "kind_replicated"): "kind", ("form_collective", "form_individual"): "form"}
 STRONG_SIMILARITY = 0.92  # a typo in a whole wording: preferred to a shorter wording it contains
 SIMILARITY_MARGIN = 0.06
 MAX_EXTRA_WORDS = 2  # words a person may insert inside a synonym ("Tên cơ quan hoặc đơn vị")
@@ -144,6 +146,10 @@ class HeaderResolver:
                 and _contains_in_order(words, synonym)
             ]
         )
+        for pair, choice in CHOICE_OF_MARKS.items():
+            named = {f for synonym, f in self.synonyms if f in pair and _contains_in_order(words, synonym)}
+            if named == set(pair):  # "Mới hay nhân rộng" names the question, not one of its marks
+                return Resolution(choice, "contains")
         if contained:
             if len(contained) > 1 and contained[0][1] == contained[1][1]:
                 return Resolution(None, "contains", tuple(f for f, s in contained if s == contained[0][1]))

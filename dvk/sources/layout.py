@@ -342,9 +342,3 @@ def examine_sheet(sheet: Sheet, mappings: Mappings) -> RawTable | str:
         table = read_table(sheet, header)
     table.refusal = refusal(sheet.source, header, table, mappings)
     return table
-
-
-def read_sheet(sheet: Sheet, mappings: Mappings) -> RawTable | None:
-    """The sheet's registrations, or None when it holds no table dvk recognises."""
-    found = examine_sheet(sheet, mappings)
-    return found if isinstance(found, RawTable) else None

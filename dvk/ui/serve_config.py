@@ -118,9 +118,6 @@ class ServeConfig:
     def output_for(self, year: int) -> Path:
         return resolve_path(self.output, year)
 
-    def register_for(self, year: int) -> Path:
-        return resolve_path(self.registers, year) / f"so_theo_doi_{year}.xlsx"
-
     def numbering_dir(self) -> Path:
         return resolve_path(self.numbering)
 

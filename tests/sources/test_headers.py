@@ -16,6 +16,9 @@ OFFICIAL_CONTENT = (
 @pytest.mark.parametrize(
     ("header", "field", "how"),
     [
+        # a question naming both marks is the choice, not one mark (a wrong kind, silently)
+        ("Mới hay nhân rộng", "kind", "contains"),
+        ("Hình thức: tập thể hay cá nhân?", "form", "contains"),
         # the official form's own titles (plan 31-KH/TU), guidance in brackets
         (OFFICIAL_CONTENT, "content", "exact"),
         ("LĨNH VỰC/TÊN MÔ HÌNH, ĐIỂN HÌNH", "model_name", "exact"),
