@@ -205,3 +205,14 @@ def test_scheduled_check_is_named_with_the_year_and_says_what_to_run_first(tmp_p
     assert name.startswith(f"kiem-tra-han-dang-ky-{date.today().year} (")
     reason = artifacts_of(run_id)["dvk-loi"].data
     assert "Chưa có danh sách đăng ký" in reason and "## Cần làm" in reason
+
+
+def test_the_annual_cycle_decides_first_so_its_report_counts_the_recognised(evaluated, sample_dir):
+    from flows.annual_cycle import annual_cycle
+
+    summary = annual_cycle(CycleParams(year=2026, sources=[str(sample_dir)], out_dir=str(evaluated)))
+    assert summary.decision and "Công nhận 16 mô hình" in "\n".join(
+        p.text for p in docx.Document(summary.decision).paragraphs
+    )
+    report = "\n".join(p.text for p in docx.Document(evaluated / "bao_cao_ket_qua_2026.docx").paragraphs)
+    assert "có 16/88 mô hình, điển hình được công nhận" in report
