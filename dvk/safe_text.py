@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
 EXCEL_CELL_LIMIT = 32_767
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CSV_ESCAPE = "'"
-_NON_CHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff]")  # refused by the xlsx writer
+# What an .xlsx cell cannot hold: the XML-illegal C0 controls (tab, LF and CR are fine) and the
+# Unicode non-characters.
+_NOT_IN_A_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff]")
 
 
 def csv_escape(text: str) -> str:
@@ -32,7 +32,8 @@ def csv_unescape(text: str) -> str:
 
 def excel_text(text: str) -> str:
     """Text an .xlsx cell can hold: no XML-illegal control characters, within Excel's limit."""
-    text = _NON_CHARACTERS.sub("", ILLEGAL_CHARACTERS_RE.sub("", text))
+    if _NOT_IN_A_CELL.search(text):
+        text = _NOT_IN_A_CELL.sub("", text)
     if len(text) > EXCEL_CELL_LIMIT:
         text = text[: EXCEL_CELL_LIMIT - 1] + "…"
     return text

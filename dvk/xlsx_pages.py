@@ -13,24 +13,31 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 DATE_TIME_FORMAT = "dd/mm/yyyy hh:mm"
 FOOTER = "Trang &P/&N"
-_MM_PER_INCH = 25.4
+FOOTER_FONT, FOOTER_SIZE = "Times New Roman", 11
+MM_PER_INCH = 25.4
 # Margins (mm): room to bind on the left, the footer at the bottom.
 MARGINS_MM = {"left": 20, "right": 15, "top": 15, "bottom": 20, "header": 8, "footer": 8}
-_DEFAULT_WIDTH = 8.43  # Excel's default column width, in characters of the default font
+DEFAULT_WIDTH = 8.43  # Excel's default column width, in characters of the default font
 _CHARACTERS_PER_WIDTH_AT_11PT = 1.15  # a Times letter is narrower than Calibri's "0" the width counts in
 _LINE_PT = 1.25  # a line of wrapped text is about 1.25 × the font size high
 
 
-def _text_lines(text: str, width: float, size: float) -> int:
+def wrapped_lines(text: str, width: float, size: float = 11.0) -> int:
+    """How many lines a text wraps to in a column `width` characters wide at `size` points."""
     per_line = max(1, int(width * _CHARACTERS_PER_WIDTH_AT_11PT * 11 / size))
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+
+
+def row_height(lines: int, size: float = 11.0) -> float:
+    """The height (points) of a row whose tallest cell wraps to `lines` lines."""
+    return round(lines * size * _LINE_PT + 4, 1)
 
 
 def _widths(sheet: Worksheet) -> dict[int, float]:
     widths = {}
     for column in range(1, sheet.max_column + 1):
         dimension = sheet.column_dimensions.get(get_column_letter(column))
-        widths[column] = dimension.width if dimension is not None and dimension.width else _DEFAULT_WIDTH
+        widths[column] = dimension.width if dimension is not None and dimension.width else DEFAULT_WIDTH
     return widths
 
 
@@ -65,10 +72,10 @@ def fit_row_heights(sheet: Worksheet, first_row: int = 1) -> None:
                 cell.number_format = DATE_TIME_FORMAT
             size = float(cell.font.sz or 11) if cell.font is not None else 11.0
             size_of_row = max(size_of_row, size)
-            width = anchors.get((cell.row, cell.column), widths.get(cell.column, _DEFAULT_WIDTH))
+            width = anchors.get((cell.row, cell.column), widths.get(cell.column, DEFAULT_WIDTH))
             if cell.alignment is not None and cell.alignment.wrap_text:
-                lines = max(lines, _text_lines(str(value), width, size))
-        sheet.row_dimensions[row[0].row].height = round(lines * size_of_row * _LINE_PT + 4, 1)
+                lines = max(lines, wrapped_lines(str(value), width, size))
+        sheet.row_dimensions[row[0].row].height = row_height(lines, size_of_row)
 
 
 def print_pages(sheet: Worksheet, header_rows: tuple[int, int] = (1, 1)) -> None:
@@ -78,11 +85,11 @@ def print_pages(sheet: Worksheet, header_rows: tuple[int, int] = (1, 1)) -> None
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins = PageMargins(**{side: mm / _MM_PER_INCH for side, mm in MARGINS_MM.items()})
+    sheet.page_margins = PageMargins(**{side: mm / MM_PER_INCH for side, mm in MARGINS_MM.items()})
     sheet.print_options.horizontalCentered = True
     first, last = header_rows
     sheet.print_title_rows = f"{first}:{last}"
     sheet.oddFooter.center.text = FOOTER
-    sheet.oddFooter.center.size = 11
-    sheet.oddFooter.center.font = "Times New Roman"
+    sheet.oddFooter.center.size = FOOTER_SIZE
+    sheet.oddFooter.center.font = FOOTER_FONT
     fit_row_heights(sheet)

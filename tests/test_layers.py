@@ -34,6 +34,8 @@ LAYERS = [
             "roster",
             "settings",
             "xlsx_pages",
+            "xlsx_stream",
+            "xlsx_values",
         ],
     ),
     ("sources", ["sources"]),

@@ -8,19 +8,18 @@ longer in the data but holds staff entries stays, marked, at the bottom.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from dvk.atomic import save_atomically
 from dvk.dates import DateParseError, parse_moment
 from dvk.errors import SourceError
 from dvk.roster import UNIT_TYPE_LABELS
-from dvk.safe_text import Formula, put_cell
+from dvk.safe_text import Formula
 from dvk.schema import (
     EVALUATION_HEADERS_VI,
     FIELD_LABELS,
@@ -36,7 +35,8 @@ from dvk.schema import (
     UNIT_STATUS_HEADERS_VI,
 )
 from dvk.text import match_key
-from dvk.xlsx_pages import print_pages
+from dvk.xlsx_stream import TableSheet, write_tables
+from dvk.xlsx_values import MissingSheet, UnreadableWorkbook, read_sheet
 
 REGISTER_SHEET = "Sổ theo dõi"
 REJECTS_SHEET = "Bản bị loại"
@@ -68,8 +68,6 @@ _DISPLAY = {
     "status": {str(k): v for k, v in STATUS_LABELS.items()},
     "meets_target": _BOOL_LABELS,
 }
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_STAFF_FILL = PatternFill("solid", fgColor="FFF2CC")
 
 
 @dataclass
@@ -91,6 +89,8 @@ class StaffEntries:
         reg_id = str(registration["registration_id"])
         if reg_id in self.by_id:
             return reg_id, self.by_id[reg_id]
+        if not self.by_unit_model:
+            return None
         for unit in (registration.get("unit_code"), registration.get("unit_name")):
             key = self.by_unit_model.get(unit_model_key(unit, registration.get("model_name")))
             if key is not None:
@@ -117,39 +117,54 @@ def _header_row(rows: list[tuple]) -> int | None:
     return None
 
 
-def _staff_value(cell) -> object:
-    value = cell.value
-    if cell.data_type == "f" and isinstance(value, str) and _FORMULA.fullmatch(value):
-        return Formula(value)
-    return value
+def _staff_value(formula: str) -> object:
+    """A formula cell as staff see it: a formula they typed, or text that only starts with "="."""
+    return Formula(formula) if _FORMULA.fullmatch(formula) else formula
 
 
-def _sheet_rows(path: Path, sheet_name: str) -> tuple[list[str], list[dict[str, object]]]:
+def _unreadable(path: Path, reason: object) -> SourceError:
+    return SourceError(
+        f"Không mở được sổ theo dõi «{path}» ({reason}). Nếu tệp đang mở trong Excel, hãy đóng lại."
+    )
+
+
+def _sheet_rows(path: Path, sheet_name: str) -> tuple[list[str], Iterator[dict[str, object]]]:
+    """The header of a register sheet, and its non-empty rows as records (read as iterated)."""
     try:
-        workbook = openpyxl.load_workbook(path)
-    except Exception as exc:  # noqa: BLE001 — any unreadable workbook gets the same message
-        raise SourceError(
-            f"Không mở được sổ theo dõi «{path}» ({exc}). Nếu tệp đang mở trong Excel, hãy đóng lại."
-        ) from exc
-    if sheet_name not in workbook.sheetnames:
+        sheet = read_sheet(path, sheet_name)
+        head = list(islice(sheet.rows, HEADER_SEARCH_ROWS))
+    except UnreadableWorkbook as exc:
+        raise _unreadable(path, exc) from exc
+    except MissingSheet as exc:
         raise SourceError(
             f"Sổ theo dõi «{path}» không có trang «{sheet_name}» (trang có: "
-            f"{', '.join(workbook.sheetnames)}). Đặt lại đúng tên trang rồi chạy lại."
-        )
-    rows = [[_staff_value(cell) for cell in row] for row in workbook[sheet_name].iter_rows()]
-    start = _header_row(rows)
+            f"{', '.join(exc.names)}). Đặt lại đúng tên trang rồi chạy lại."
+        ) from exc
+    start = _header_row(head)
     if start is None:
         raise SourceError(
             f"Sổ theo dõi «{path}»: trong {HEADER_SEARCH_ROWS} dòng đầu của trang «{sheet_name}» không có "
             f"dòng tiêu đề (cần ít nhất ba cột như «{ID_HEADER}», «Tên mô hình, điển hình», «Điểm»)."
         )
-    headers = [str(h).strip() if h is not None else "" for h in rows[start]]
-    records = []
-    for values in rows[start + 1 :]:
-        if not any(v not in (None, "") for v in values):
-            continue
-        records.append({h: v for h, v in zip(headers, values, strict=False) if h})
-    return headers, records
+    headers = [str(h).strip() if h not in (None, "") else "" for h in head[start]]
+    formula_rows = {row for row, _ in sheet.formulas}
+
+    def records() -> Iterator[dict[str, object]]:
+        try:
+            for number, values in enumerate(chain(head[start + 1 :], sheet.rows), start=start + 1):
+                if number in formula_rows:
+                    values = [
+                        _staff_value(sheet.formulas[(number, column)])
+                        if (number, column) in sheet.formulas
+                        else value
+                        for column, value in enumerate(values)
+                    ]
+                if any(v not in (None, "") for v in values):
+                    yield {h: v for h, v in zip(headers, values, strict=False) if h}
+        except UnreadableWorkbook as exc:
+            raise _unreadable(path, exc) from exc
+
+    return headers, records()
 
 
 def read_staff_entries(path: Path) -> StaffEntries:
@@ -188,31 +203,6 @@ def read_staff_entries(path: Path) -> StaffEntries:
     return entries
 
 
-def _write_sheet(
-    worksheet,
-    headers: list[str],
-    rows: list[list[object]],
-    widths: dict[int, int],
-    staff_from: int | None = None,
-) -> None:
-    worksheet.append(headers)
-    for index, _ in enumerate(headers, start=1):
-        cell = worksheet.cell(row=1, column=index)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        staff = staff_from is not None and index >= staff_from
-        cell.fill = _STAFF_FILL if staff else _HEADER_FILL
-        worksheet.column_dimensions[get_column_letter(index)].width = widths.get(index, 16)
-    for row_number, values in enumerate(rows, start=2):
-        for column, value in enumerate(values, start=1):
-            cell = worksheet.cell(row=row_number, column=column)
-            put_cell(cell, value)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    worksheet.freeze_panes = "B2"
-    if rows:
-        worksheet.auto_filter.ref = worksheet.dimensions
-
-
 def display_value(column: str, value: object) -> object:
     if value is None or (isinstance(value, float) and value != value):
         return ""
@@ -237,8 +227,26 @@ def _local_time(value: object) -> object:
     return moment.replace(tzinfo=None) if moment else ""
 
 
-def _frame_rows(frame: pd.DataFrame, columns: list[str]) -> list[list[object]]:
-    return [[display_value(c, record.get(c)) for c in columns] for record in frame.to_dict("records")]
+def _display_column(frame: pd.DataFrame, column: str) -> list[object]:
+    """A column as staff read it, each distinct value converted once."""
+    if column not in frame.columns:
+        return [""] * len(frame)
+    values = frame[column].tolist()
+    shown: dict[object, object] = {}
+    result = []
+    for value in values:
+        try:
+            result.append(shown[value])
+        except KeyError:
+            shown[value] = display_value(column, value)
+            result.append(shown[value])
+        except TypeError:  # an unhashable value: converted on its own
+            result.append(display_value(column, value))
+    return result
+
+
+def _frame_rows(frame: pd.DataFrame, columns: list[str]) -> Iterator[list[object]]:
+    return (list(row) for row in zip(*(_display_column(frame, c) for c in columns), strict=True))
 
 
 @dataclass
@@ -273,63 +281,69 @@ def write_register(
     current_ids = set(registrations["registration_id"].astype(str))
     reg_headers = [REGISTRATION_HEADERS_VI[c] for c in REGISTRATION_COLUMNS]
     headers = reg_headers + entries.staff_headers + [DVK_NOTE]
-    rows = []
     carried: set[str] = set()
-    for record, values in zip(
-        registrations.to_dict("records"), _frame_rows(registrations, REGISTRATION_COLUMNS), strict=True
-    ):
-        reg_id = str(record["registration_id"])
-        found = entries.find(record)
-        if found is None and reg_id in replaced_by:
-            # A resubmission under a new id inherits the evaluation of the one it replaced.
-            old_id = replaced_by[reg_id]
-            if old_id not in current_ids and old_id in entries.by_id:
-                found = (old_id, entries.by_id[old_id])
-        typed: dict[str, object] = {}
-        note = ""
-        if found:
-            key, typed = found
-            carried.add(key)
-            note = MATCHED_BY_NAME_NOTE if key in entries.old_rows and not entries.has_ids else ""
-        rows.append(values + [typed.get(h, "") for h in entries.staff_headers] + [note])
-    orphans = [reg_id for reg_id in entries.by_id if reg_id not in carried]
-    for reg_id in orphans:
-        old = entries.old_rows[reg_id]
-        rows.append(
-            [old.get(h, "") for h in reg_headers]
-            + [old.get(h, "") for h in entries.staff_headers]
-            + [ORPHAN_NOTE]
-        )
+    orphans: list[str] = []
+    ids = registrations["registration_id"].astype(str).tolist()
+    names = {c: registrations[c].tolist() for c in ("unit_code", "unit_name", "model_name")}
 
-    workbook = openpyxl.Workbook()
-    register = workbook.active
-    register.title = REGISTER_SHEET
-    widths = {1: 22, 4: 28, 6: 40, 8: 24, 9: 60, 11: 22, 13: 24}
-    _write_sheet(register, headers, rows, widths, staff_from=len(reg_headers) + 1)
-    _write_sheet(
-        workbook.create_sheet(STATUS_SHEET),
-        [UNIT_STATUS_HEADERS_VI[c] for c in UNIT_STATUS_COLUMNS],
-        _frame_rows(statuses, UNIT_STATUS_COLUMNS),
-        {2: 36, 6: 30},
-    )
-    _write_sheet(
-        workbook.create_sheet(REJECTS_SHEET),
-        [REJECT_HEADERS_VI[c] for c in REJECT_COLUMNS],
-        _frame_rows(rejects, REJECT_COLUMNS),
-        {1: 30, 3: 24, 4: 30, 5: 20, 6: 70},
-    )
-    _write_sheet(
-        workbook.create_sheet(SUPERSEDED_SHEET),
-        [SUPERSEDED_HEADERS_VI[c] for c in SUPERSEDED_COLUMNS],
-        _frame_rows(superseded, SUPERSEDED_COLUMNS),
-        {3: 40, 5: 30, 8: 30},
-    )
+    def register_rows() -> Iterator[list[object]]:
+        for number, values in enumerate(_frame_rows(registrations, REGISTRATION_COLUMNS)):
+            found = None
+            if entries.by_id:
+                found = entries.find({"registration_id": ids[number], **{c: names[c][number] for c in names}})
+                if found is None and ids[number] in replaced_by:
+                    # A resubmission under a new id inherits the evaluation of the one it replaced.
+                    old_id = replaced_by[ids[number]]
+                    if old_id not in current_ids and old_id in entries.by_id:
+                        found = (old_id, entries.by_id[old_id])
+            typed: dict[str, object] = {}
+            note = ""
+            if found:
+                key, typed = found
+                carried.add(key)
+                note = MATCHED_BY_NAME_NOTE if key in entries.old_rows and not entries.has_ids else ""
+            yield values + [typed.get(h, "") for h in entries.staff_headers] + [note]
+        for reg_id in entries.by_id:
+            if reg_id not in carried:
+                orphans.append(reg_id)
+                old = entries.old_rows[reg_id]
+                yield (
+                    [old.get(h, "") for h in reg_headers]
+                    + [old.get(h, "") for h in entries.staff_headers]
+                    + [ORPHAN_NOTE]
+                )
 
-    for sheet in workbook.worksheets:
-        print_pages(sheet)
-    save_atomically(path, workbook.save)
+    tables = [
+        TableSheet(
+            REGISTER_SHEET,
+            headers,
+            register_rows(),
+            {1: 22, 4: 28, 6: 40, 8: 24, 9: 60, 11: 22, 13: 24},
+            staff_from=len(reg_headers) + 1,
+        ),
+        TableSheet(
+            STATUS_SHEET,
+            [UNIT_STATUS_HEADERS_VI[c] for c in UNIT_STATUS_COLUMNS],
+            _frame_rows(statuses, UNIT_STATUS_COLUMNS),
+            {2: 36, 6: 30},
+        ),
+        TableSheet(
+            REJECTS_SHEET,
+            [REJECT_HEADERS_VI[c] for c in REJECT_COLUMNS],
+            _frame_rows(rejects, REJECT_COLUMNS),
+            {1: 30, 3: 24, 4: 30, 5: 20, 6: 70},
+        ),
+        TableSheet(
+            SUPERSEDED_SHEET,
+            [SUPERSEDED_HEADERS_VI[c] for c in SUPERSEDED_COLUMNS],
+            _frame_rows(superseded, SUPERSEDED_COLUMNS),
+            {3: 40, 5: 30, 8: 30},
+        ),
+    ]
+    save_atomically(path, lambda temporary: write_tables(temporary, tables))
+    rows = len(registrations) + len(orphans)
     kept = sum(len(entries.by_id[i]) for i in carried if i in entries.by_id)
-    return RegisterResult(path, len(rows), kept, len(orphans), None, list(entries.warnings))
+    return RegisterResult(path, rows, kept, len(orphans), None, list(entries.warnings))
 
 
 _REVERSE = {

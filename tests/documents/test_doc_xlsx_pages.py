@@ -31,7 +31,9 @@ def test_every_sheet_prints_landscape_a4_fit_to_width_with_titles_and_page_numbe
         where = f"{name} / {sheet.title}"
         assert (setup.orientation, int(setup.paperSize)) == ("landscape", 9), where
         assert sheet.sheet_properties.pageSetUpPr.fitToPage, where
-        assert (int(setup.fitToWidth), int(setup.fitToHeight)) == (1, 0), where
+        # An absent fitToWidth/fitToHeight means 1 (the default in the OOXML schema, CT_PageSetup).
+        fit = tuple(1 if value is None else int(value) for value in (setup.fitToWidth, setup.fitToHeight))
+        assert fit == (1, 0), where
         assert sheet.print_title_rows, where
         assert "&P" in (sheet.oddFooter.center.text or ""), where
         assert sheet.page_margins.left * 25.4 == pytest.approx(20, abs=0.5), where
