@@ -7,8 +7,7 @@ Every command runs in a child process, measured with os.wait4 (CPU = user + syst
 child and what it started; peak memory = its maximum resident set). Medians of --repeat runs.
 The data comes from `dvk.demo.generate`, the same builders the tests use at a test's size.
 The floor of `dvk collect` is `pandas.read_csv` of the same file plus writing the same rows as an
-18-column .xlsx with xlsxwriter in constant-memory mode (when xlsxwriter is installed:
-`uv run --with xlsxwriter python bench/bench_table.py`).
+18-column .xlsx with xlsxwriter in constant-memory mode.
 """
 
 from __future__ import annotations
@@ -78,10 +77,6 @@ def dvk(*args: str) -> list[str]:
     return [sys.executable, "-m", "dvk.cli", *args]
 
 
-def has_xlsxwriter() -> bool:
-    return subprocess.run([sys.executable, "-c", "import xlsxwriter"], capture_output=True).returncode == 0
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
@@ -121,18 +116,13 @@ def main() -> None:
 
         first = median(collect, args.repeat)
         read_only = median(lambda a: ([sys.executable, "-c", READ_SCRIPT, str(forms)],), args.repeat)
-        if has_xlsxwriter():
-            floor = median(
-                lambda a: ([sys.executable, "-c", FLOOR_SCRIPT, str(forms), str(folder / f"floor{a}.xlsx")],),
-                args.repeat,
-            )
-            floor_text = f"{floor.cpu:.1f} s CPU, {floor.peak_mb:.0f} MB (read alone {read_only.cpu:.1f} s)"
-            ratio = f" = {first.cpu / floor.cpu:.1f}× the floor"
-            floor_peak = f"floor {floor.peak_mb:.0f} MB"
-        else:
-            floor_text = f"read alone {read_only.cpu:.1f} s (install xlsxwriter for the full floor)"
-            ratio = ""
-            floor_peak = f"read alone {read_only.peak_mb:.0f} MB"
+        floor = median(
+            lambda a: ([sys.executable, "-c", FLOOR_SCRIPT, str(forms), str(folder / f"floor{a}.xlsx")],),
+            args.repeat,
+        )
+        floor_text = f"{floor.cpu:.1f} s CPU, {floor.peak_mb:.0f} MB (read alone {read_only.cpu:.1f} s)"
+        ratio = f" = {first.cpu / floor.cpu:.1f}× the floor"
+        floor_peak = f"floor {floor.peak_mb:.0f} MB"
         rows.append(
             (
                 f"`dvk collect`, {args.rows:,} rows, one CSV ({size_mb:.0f} MB)",

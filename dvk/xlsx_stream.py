@@ -45,6 +45,7 @@ class TableSheet:
     rows: Iterable[Sequence[object]]
     widths: dict[int, float] = field(default_factory=dict)  # 1-based column → width in characters
     staff_from: int | None = None  # 1-based first column staff fill in (yellow header)
+    frozen_columns: int = 1  # kept in view when scrolling right, with the header row
 
 
 class _Formats:
@@ -114,7 +115,7 @@ def _write_table(book: xlsxwriter.Workbook, table: TableSheet, formats: _Formats
         sheet.set_row(last_row, _height(values, widths))
         for column, value in enumerate(values):
             _put(sheet, last_row, column, value, formats)
-    sheet.freeze_panes(1, 1)
+    sheet.freeze_panes(1, table.frozen_columns)
     if last_row:
         sheet.autofilter(0, 0, last_row, count - 1)
     _print_setup(sheet)

@@ -4,17 +4,17 @@ province level, by field, with the province as a column.
 Each province's register is read as its own run wrote it (staff evaluations included) and its
 evaluation checked with the same rules as a provincial decision; only rows that pass count as
 recognised, problems are counted per province. The national register is written row by row
-(openpyxl write-only), so its size does not grow memory with the number of provinces.
+(`dvk.xlsx_stream`), so its size does not grow memory with the number of provinces.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -23,7 +23,7 @@ from dvk.folders import REJECTS_CSV
 from dvk.national.outcomes import STATE_LABELS, ProvinceOutcome
 from dvk.register.evaluation import Level, check_evaluations
 from dvk.register.workbook import REJECTS_SHEET, display_value, read_register
-from dvk.safe_text import excel_text, put_cell
+from dvk.safe_text import put_cell
 from dvk.schema import (
     FIELD_SECTIONS,
     REGISTRATION_COLUMNS,
@@ -33,6 +33,7 @@ from dvk.schema import (
     Field,
 )
 from dvk.tables import read_csv
+from dvk.xlsx_stream import TableSheet, write_tables
 
 NATIONAL_SHEET = "Sổ theo dõi toàn quốc"
 PROVINCES_SHEET = "Tình hình các tỉnh"
@@ -103,36 +104,6 @@ def read_province_register(code: str, name: str, path: Path, mappings_folder: Pa
     )
 
 
-def _header_row(sheet, headers: list[str]) -> list[WriteOnlyCell]:
-    cells = []
-    for text in headers:
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font = Font(bold=True)
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        cells.append(cell)
-    return cells
-
-
-def _text_row(sheet, values: list[object]) -> list[object]:
-    """A row whose text is stored as text, never run as a formula: plain values, except the text
-    openpyxl would take for a formula, which goes in a cell typed as text."""
-    row: list[object] = []
-    for value in values:
-        if isinstance(value, str) and value.startswith("="):
-            cell = WriteOnlyCell(sheet)
-            put_cell(cell, value)
-            row.append(cell)
-        else:
-            row.append(excel_text(value) if isinstance(value, str) else value)
-    return row
-
-
-def _widths(sheet, widths: list[int]) -> None:
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-
-
 def write_national_register(
     path: Path, registers: list[ProvinceRegister], outcomes: list[ProvinceOutcome]
 ) -> Path:
@@ -140,48 +111,46 @@ def write_national_register(
     staff: list[str] = []
     for register in registers:
         staff += [h for h in register.staff_headers if h not in staff]
+    columns = REGISTRATION_COLUMNS + staff
     headers = [PROVINCE_HEADER, PROVINCE_CODE_HEADER] + [
         REGISTRATION_HEADERS_VI[c] for c in REGISTRATION_COLUMNS
     ]
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet(NATIONAL_SHEET)
-    _widths(sheet, [22, 10, 22, 8, 14, 28, 20, 40, 12, 24, 60, 16] + [16] * (len(headers) + len(staff)))
-    sheet.freeze_panes = "C2"
-    sheet.append(_header_row(sheet, headers + staff))
-    for register in registers:
-        columns = REGISTRATION_COLUMNS + staff
-        for record in register.frame.to_dict("records"):
-            values = [display_value(c, record.get(c, "")) for c in columns]
-            sheet.append(_text_row(sheet, [register.name, register.code, *values]))
 
-    rejected = workbook.create_sheet(REJECTS_SHEET)
-    _widths(rejected, [22, 10, 30, 8, 24, 30, 20, 70])
-    rejected.append(
-        _header_row(
-            rejected, [PROVINCE_HEADER, PROVINCE_CODE_HEADER] + [REJECT_HEADERS_VI[c] for c in REJECT_COLUMNS]
-        )
+    def register_rows() -> Iterator[list[object]]:
+        for register in registers:
+            for record in register.frame.to_dict("records"):
+                yield [register.name, register.code, *(display_value(c, record.get(c, "")) for c in columns)]
+
+    def reject_rows() -> Iterator[list[object]]:
+        for register in registers:
+            for record in register.rejects.to_dict("records"):
+                yield [register.name, register.code, *(record.get(c, "") for c in REJECT_COLUMNS)]
+
+    summary_rows = (
+        [o.code, o.name, STATE_LABELS[o.state], o.rows, o.rejected, o.recognised, o.flow_run, o.message]
+        for o in outcomes
     )
-    for register in registers:
-        for record in register.rejects.to_dict("records"):
-            values = [record.get(c, "") for c in REJECT_COLUMNS]
-            rejected.append(_text_row(rejected, [register.name, register.code, *values]))
+    tables = [
+        TableSheet(
+            NATIONAL_SHEET,
+            headers + staff,
+            register_rows(),
+            _widths([22, 10, 22, 8, 14, 28, 20, 40, 12, 24, 60, 16]),
+            frozen_columns=2,
+        ),
+        TableSheet(
+            REJECTS_SHEET,
+            [PROVINCE_HEADER, PROVINCE_CODE_HEADER] + [REJECT_HEADERS_VI[c] for c in REJECT_COLUMNS],
+            reject_rows(),
+            _widths([22, 10, 30, 8, 24, 30, 20, 70]),
+        ),
+        TableSheet(PROVINCES_SHEET, SUMMARY_HEADERS, summary_rows, _widths([10, 26, 30, 12, 12, 14, 24, 80])),
+    ]
+    return save_atomically(Path(path), lambda temporary: write_tables(temporary, tables))
 
-    summary = workbook.create_sheet(PROVINCES_SHEET)
-    _widths(summary, [10, 26, 30, 12, 12, 14, 24, 80])
-    summary.append(_header_row(summary, SUMMARY_HEADERS))
-    for o in outcomes:
-        values = [
-            o.code,
-            o.name,
-            STATE_LABELS[o.state],
-            o.rows,
-            o.rejected,
-            o.recognised,
-            o.flow_run,
-            o.message,
-        ]
-        summary.append(_text_row(summary, values))
-    return save_atomically(Path(path), workbook.save)
+
+def _widths(widths: list[int]) -> dict[int, float]:
+    return dict(enumerate(widths, start=1))
 
 
 def _section_rows(registers: list[ProvinceRegister]) -> dict[Field, list[tuple[str, dict]]]:
