@@ -71,12 +71,17 @@ def _print_setup(sheet) -> None:
 
 
 def _put(sheet, row: int, column: int, value: object, formats: _Formats) -> None:
-    if value is None or value == "":
+    kind = type(value)
+    if kind is str:  # nearly every cell: checked first
+        if value:
+            sheet.write_string(row, column, excel_text(value), formats.cell)
+    elif value is None:
         return
-    if isinstance(value, Formula):
+    elif isinstance(value, Formula):
         sheet.write_formula(row, column, str(value), formats.cell)
     elif isinstance(value, str):
-        sheet.write_string(row, column, excel_text(value), formats.cell)
+        if value:
+            sheet.write_string(row, column, excel_text(value), formats.cell)
     elif isinstance(value, bool):
         sheet.write_boolean(row, column, value, formats.cell)
     elif isinstance(value, int | float):
