@@ -70,18 +70,29 @@ def _print_setup(sheet) -> None:
     sheet.repeat_rows(0)
 
 
+def _put_text(sheet, row: int, column: int, text: str, cell_format) -> None:
+    text = excel_text(text)
+    if text.startswith("<r>") and text.endswith("</r>"):
+        # XlsxWriter copies such a string into the file as rich-text XML, unescaped: user text
+        # "<r><b>đậm & </r>" would break the workbook. Plain runs (it needs three) show the same
+        # text, escaped.
+        sheet.write_rich_string(row, column, text[:1], text[1:3], text[3:], cell_format)
+    else:
+        sheet.write_string(row, column, text, cell_format)
+
+
 def _put(sheet, row: int, column: int, value: object, formats: _Formats) -> None:
     kind = type(value)
     if kind is str:  # nearly every cell: checked first
         if value:
-            sheet.write_string(row, column, excel_text(value), formats.cell)
+            _put_text(sheet, row, column, value, formats.cell)
     elif value is None:
         return
     elif isinstance(value, Formula):
         sheet.write_formula(row, column, str(value), formats.cell)
     elif isinstance(value, str):
         if value:
-            sheet.write_string(row, column, excel_text(value), formats.cell)
+            _put_text(sheet, row, column, value, formats.cell)
     elif isinstance(value, bool):
         sheet.write_boolean(row, column, value, formats.cell)
     elif isinstance(value, int | float):
@@ -91,7 +102,7 @@ def _put(sheet, row: int, column: int, value: object, formats: _Formats) -> None
     elif isinstance(value, date):
         sheet.write_datetime(row, column, datetime.combine(value, time()), formats.day)
     else:
-        sheet.write_string(row, column, excel_text(str(value)), formats.cell)
+        _put_text(sheet, row, column, str(value), formats.cell)
 
 
 def _height(values: Sequence[object], widths: list[float]) -> float:
@@ -114,7 +125,7 @@ def _write_table(book: xlsxwriter.Workbook, table: TableSheet, formats: _Formats
     sheet.set_row(0, _height(table.headers, widths))
     for column, header in enumerate(table.headers):
         staff = table.staff_from is not None and column + 1 >= table.staff_from
-        sheet.write_string(0, column, excel_text(header), formats.staff_header if staff else formats.header)
+        _put_text(sheet, 0, column, header, formats.staff_header if staff else formats.header)
     last_row = 0
     for last_row, values in enumerate(table.rows, start=1):
         sheet.set_row(last_row, _height(values, widths))

@@ -259,3 +259,31 @@ def test_control_characters_and_non_characters_never_break_the_register(tmp_path
     [record] = sheet_records(path)
     assert record["Tên mô hình, điển hình"] == "Tủ thuốc"
     assert record["Nội dung cụ thể mô hình, điển hình"] == "dòng 1\ndòng 2"
+
+
+def test_text_shaped_like_the_files_own_markup_is_kept_as_typed(tmp_path):
+    """A cell that reads "<r>…</r>" (rich-text XML inside an .xlsx) or "_x0000_" (Excel's escape
+    of a control character) is text like any other: the register opens and shows it unchanged."""
+    from dvk.register.workbook import write_register
+    from dvk.schema import REGISTRATION_COLUMNS, REJECT_COLUMNS, SUPERSEDED_COLUMNS, UNIT_STATUS_COLUMNS
+
+    typed = {
+        "registration_id": "R1",
+        "model_name": "<r><b>đậm & </r>",
+        "address": "_x0000_ thôn 1",
+        "content": "<r><t>Mô hình</t></r>",
+    }
+    frame = pd.DataFrame(
+        [{column: "" for column in REGISTRATION_COLUMNS} | typed], columns=REGISTRATION_COLUMNS
+    )
+    empty = [
+        pd.DataFrame(columns=columns) for columns in (REJECT_COLUMNS, SUPERSEDED_COLUMNS, UNIT_STATUS_COLUMNS)
+    ]
+    path = write_register(tmp_path / "so.xlsx", frame, *empty).path
+    [record] = sheet_records(path)  # openpyxl, as another program reads it
+    assert record["Tên mô hình, điển hình"] == typed["model_name"]
+    assert record["Nội dung cụ thể mô hình, điển hình"] == typed["content"]
+    # "_x0000_" is stored escaped ("_x005F_x0000_"), as Excel does; Excel, LibreOffice Calc and
+    # calamine show it as typed (openpyxl's reader does not undo that escape).
+    [machine] = read_register(path).to_dict("records")
+    assert {key: machine[key] for key in typed} == typed
