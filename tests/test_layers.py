@@ -34,6 +34,7 @@ LAYERS = [
             "roster",
             "settings",
             "xlsx_pages",
+            "xlsx_rows",
             "xlsx_stream",
             "xlsx_values",
         ],

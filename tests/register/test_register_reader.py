@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from datetime import datetime
 from pathlib import Path
 
@@ -13,10 +12,10 @@ import pytest
 from dvk.cycle import jobs
 from dvk.cycle.plan import RunPlan
 from dvk.demo.files import write_forms_csv
-from dvk.documents.pdf import find_soffice
 from dvk.folders import register_path
 from dvk.register.workbook import REGISTER_SHEET, read_register
 from dvk.xlsx_values import MissingSheet, UnreadableWorkbook, read_sheet
+from tests.office import calc_convert, has_calc
 from tests.register.test_register_workbook import sheet_records, type_as_staff
 from tests.test_collect import forms_row
 
@@ -66,30 +65,7 @@ def test_a_missing_sheet_and_a_damaged_file_are_told_apart(tmp_path):
 
 def libreoffice_resave(path: Path, folder: Path) -> None:
     """Open the register in LibreOffice Calc and save it again as .xlsx, as a clerk might."""
-    out = folder / "resaved"
-    out.mkdir()
-    profile = (folder / "profile").as_uri()
-    subprocess.run(
-        [
-            find_soffice(),
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(out),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    shutil.copy(out / path.name, path)
-
-
-def has_calc() -> bool:
-    soffice = find_soffice()
-    return soffice is not None and (Path(soffice).resolve().parent / "libsclo.so").exists()
+    shutil.copy(calc_convert(path, folder / "resaved", "xlsx"), path)
 
 
 @pytest.mark.skipif(not has_calc(), reason="LibreOffice Calc is not installed (.ci/run installs it)")
