@@ -19,6 +19,7 @@ from dvk.documents.address_warnings import district_address_warnings
 from dvk.documents.chart import registrations_chart
 from dvk.documents.organisation import Organisation, load_organisation
 from dvk.documents.pdf import require_soffice, to_pdf
+from dvk.documents.prepared import PreparedTemplate
 from dvk.documents.profiles import FormatProfile, load_profile, profile_path
 from dvk.documents.render import Image, render_docx
 from dvk.documents.statistics import field_statistics
@@ -226,11 +227,12 @@ def write_unit_forms(
     """bieu_mau/<unit_code>.docx for every unit with registrations (file name made safe)."""
     written = []
     used: set[str] = set()
-    for code, rows in registrations.groupby("unit_code", sort=False):
+    template = None
+    for code, context in contexts.unit_form_contexts(year, registrations, plan):
         name = safe_file_name(str(code), fallback="don_vi")
         while name in used:  # two codes that only differ by unsafe characters
             name += "_"
         used.add(name)
-        context = contexts.unit_form_context(year, str(rows["unit_name"].iloc[0]), rows, plan)
-        written.append(render_docx("bieu_mau_don_vi", context, folder / f"{name}.docx", fmt))
+        template = template or PreparedTemplate("bieu_mau_don_vi", fmt)
+        written.append(template.render(context, folder / f"{name}.docx"))
     return written

@@ -36,7 +36,9 @@ def all_contexts(registrations, statuses, settings):
     recognised = registrations.head(3)
     return {
         "tong_hop_dang_ky": contexts.consolidated_context(profile, org, 2026, registrations, stats, units),
-        "bieu_mau_don_vi": contexts.unit_form_context(2026, "Sở Y tế", registrations.head(4)),
+        "bieu_mau_don_vi": contexts.unit_form_context(
+            2026, "Sở Y tế", registrations.head(4).to_dict("records")
+        ),
         "bao_cao_ket_qua": {
             **contexts.results_context(profile, org, 2026, stats, units, None),
             "chart": "image",  # the pipeline adds the chart as an InlineImage
