@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -29,6 +30,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import parse_xml, serialize_part_xml
 from docx.oxml.ns import nsmap
 from docxtpl import DocxTemplate
+from jinja2 import meta
 
 from dvk.atomic import save_atomically
 from dvk.documents import layout
@@ -39,6 +41,9 @@ from dvk.documents.render import apply_page_and_styles, clean, jinja_env, templa
 PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 _FIRST_DRAWING_ID = 1001  # docxtpl numbers every drawing again from here
 _LISTING = re.compile("[\t\n\a\f]")
+
+
+Filler = Callable[[dict], bytes]
 
 
 class PreparedTemplate:
@@ -56,54 +61,37 @@ class PreparedTemplate:
         apply_page_and_styles(document, profile)
         self._rules = layout.rule_styles(document, profile)
         self._part = document.part
-        self._properties = document.core_properties
-        self._properties_part = self._part.package.part_related_by(RT.CORE_PROPERTIES)
         with template_errors(self.path):
-            self._body = self._compile(self._docxtpl.get_xml())
-            self._headers_footers = {
-                part.partname.membername: self._header_footer(part)
-                for uri in (DocxTemplate.HEADER_URI, DocxTemplate.FOOTER_URI)
-                for _, part in self._docxtpl.get_headers_footers(uri)
+            self._body, _ = self._compile(self._docxtpl.get_xml())
+            fillers = {
+                **self._header_footer_fillers(),
+                **self._footnote_fillers(),
+                **self._properties_filler(),
             }
-            self._footnotes = {
-                part.partname.membername: self._compile(part.blob.decode("utf-8"))
-                for part in self._part.package.iter_parts()
-                if part.content_type == CT.WML_FOOTNOTES
-            }
-            self._property_templates = {
-                name: self._env.from_string(getattr(self._properties, name)) for name in PROPERTIES
-            }
-        rendered = {
-            self._part.partname.membername,
-            self._properties_part.partname.membername,
-            *self._headers_footers,
-            *self._footnotes,
-        }
-        self._packed = _packed_without(document, rendered)
+            # A part whose Jinja uses nothing from the data is the same in every document: filled once.
+            fixed = {member: fill({}) for member, (fill, uses_data) in fillers.items() if not uses_data}
+        self._fillers = {member: fill for member, (fill, uses_data) in fillers.items() if uses_data}
+        self._packed = _packed(document, fixed, without={self._part.partname.membername, *self._fillers})
 
     def render(self, context: dict, out_path: Path) -> Path:
         """Fill the template with `context` into `out_path` (written whole or not at all)."""
         data = clean(context)
         with template_errors(self.path):
             body = self._fill(self._body, data)
-            members = {
-                name: serialize_part_xml(parse_xml(self._fill(template, data).encode(encoding)))
-                for name, (template, encoding) in self._headers_footers.items()
-            }
-            members |= {
-                name: self._fill(template, data).encode("utf-8") for name, template in self._footnotes.items()
-            }
-            for name, template in self._property_templates.items():
-                setattr(self._properties, name, template.render(data))
+            members = {member: fill(data) for member, fill in self._fillers.items()}
         members[self._part.partname.membername] = self._document_xml(body)
-        members[self._properties_part.partname.membername] = self._properties_part.blob
         return save_atomically(
             Path(out_path), lambda temporary: temporary.write_bytes(self._package(members))
         )
 
-    def _compile(self, xml: str) -> jinja2.Template:
-        """docxtpl's preparation of a part's XML (`patch_xml`, a line per paragraph), compiled."""
-        return self._env.from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", self._docxtpl.patch_xml(xml)))
+    def _compile(self, xml: str) -> tuple[jinja2.Template, bool]:
+        """docxtpl's preparation of a part's XML (`patch_xml`, a line per paragraph), compiled; and
+        whether it uses any value from the data."""
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._docxtpl.patch_xml(xml))
+        return self._env.from_string(source), self._uses_data(source)
+
+    def _uses_data(self, source: str) -> bool:
+        return bool(meta.find_undeclared_variables(self._env.parse(source)))
 
     def _fill(self, template: jinja2.Template, data: dict) -> str:
         """What docxtpl's `render_xml_part` does with a part once Jinja has rendered it."""
@@ -128,10 +116,45 @@ class PreparedTemplate:
         root = self._part.element
         root.replace(root.body, tree)
 
-    def _header_footer(self, part) -> tuple[jinja2.Template, str]:
-        """A header or footer compiled, and the encoding docxtpl writes it in."""
-        xml = self._docxtpl.get_part_xml(part)
-        return self._compile(xml), self._docxtpl.get_headers_footers_encoding(xml)
+    def _header_footer_fillers(self) -> dict[str, tuple[Filler, bool]]:
+        """Headers and footers, filled as docxtpl fills them (re-read as XML parts)."""
+        fillers = {}
+        for uri in (DocxTemplate.HEADER_URI, DocxTemplate.FOOTER_URI):
+            for _, part in self._docxtpl.get_headers_footers(uri):
+                xml = self._docxtpl.get_part_xml(part)
+                template, uses_data = self._compile(xml)
+                encoding = self._docxtpl.get_headers_footers_encoding(xml)
+
+                def fill(data: dict, template=template, encoding=encoding) -> bytes:
+                    return serialize_part_xml(parse_xml(self._fill(template, data).encode(encoding)))
+
+                fillers[part.partname.membername] = (fill, uses_data)
+        return fillers
+
+    def _footnote_fillers(self) -> dict[str, tuple[Filler, bool]]:
+        fillers = {}
+        for part in self._part.package.iter_parts():
+            if part.content_type == CT.WML_FOOTNOTES:
+                template, uses_data = self._compile(part.blob.decode("utf-8"))
+                fillers[part.partname.membername] = (
+                    lambda data, template=template: self._fill(template, data).encode("utf-8"),
+                    uses_data,
+                )
+        return fillers
+
+    def _properties_filler(self) -> dict[str, tuple[Filler, bool]]:
+        """The core properties docxtpl renders as templates (title, author, …), set and written."""
+        properties = self._part.core_properties
+        part = self._part.package.part_related_by(RT.CORE_PROPERTIES)
+        sources = {name: getattr(properties, name) for name in PROPERTIES}
+        templates = {name: self._env.from_string(source) for name, source in sources.items()}
+
+        def fill(data: dict) -> bytes:
+            for name, template in templates.items():
+                setattr(properties, name, template.render(data))
+            return part.blob
+
+        return {part.partname.membername: (fill, any(map(self._uses_data, sources.values())))}
 
     def _package(self, members: dict[str, bytes]) -> bytes:
         buffer = io.BytesIO(self._packed)
@@ -141,12 +164,14 @@ class PreparedTemplate:
         return buffer.getvalue()
 
 
-def _packed_without(document, names: set[str]) -> bytes:
-    """The document's package as python-docx saves it, without the members named."""
+def _packed(document, fixed: dict[str, bytes], without: set[str]) -> bytes:
+    """The document's package as python-docx saves it, with the `fixed` members' contents and
+    without the members each document fills."""
     saved, packed = io.BytesIO(), io.BytesIO()
     document.save(saved)
     with zipfile.ZipFile(saved) as source, zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
-            if item.filename not in names:
-                target.writestr(item, source.read(item.filename))
+            if item.filename not in without:
+                contents = fixed[item.filename] if item.filename in fixed else source.read(item.filename)
+                target.writestr(item, contents)
     return packed.getvalue()

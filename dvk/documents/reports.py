@@ -146,20 +146,16 @@ def build_reports(
     names = report_file_names(year)
     out_dir.mkdir(parents=True, exist_ok=True)
 
-    consolidated = render_docx(
-        "tong_hop_dang_ky",
-        contexts.consolidated_context(fmt, org, year, registrations, stats, units),
-        out_dir / names["consolidated_docx"],
-        fmt,
-    )
+    listing = contexts.consolidated_context(fmt, org, year, registrations, stats, units)
+    consolidated = render_docx("tong_hop_dang_ky", listing, out_dir / names["consolidated_docx"], fmt)
     from dvk.documents.workbook import write_workbook
 
     workbook = write_workbook(
         out_dir / names["consolidated_xlsx"],
         year,
         org.issuing_body_full,
-        contexts.sections(registrations),
-        contexts.totals(registrations),
+        listing["sections"],
+        listing["totals"],
         stats,
         units,
         statuses,

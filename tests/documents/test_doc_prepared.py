@@ -108,3 +108,56 @@ def test_a_template_with_a_broken_tag_is_refused_when_prepared(tmp_path, monkeyp
     monkeypatch.setenv("DVK_TEMPLATES_DIR", str(folder))
     with pytest.raises(ConfigError, match="viết sai"):
         PreparedTemplate("bieu_mau_don_vi", load_profile("dang"))
+
+
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+FOOTNOTES_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def with_data_outside_the_body(template, out) -> None:
+    """The unit form as a user might edit it: the unit's name in its header, footnotes and title."""
+    document = Document(str(template))
+    document.sections[0].header.add_paragraph("Biểu mẫu của {{ unit.name }}")
+    document.core_properties.title = "Biểu mẫu {{ year }}"
+    document.save(str(out))
+    members = parts(out)
+    members["word/footnotes.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W}">'
+        '<w:footnote w:id="1"><w:p><w:r><w:t>Ghi chú: {{ unit.name }}</w:t></w:r></w:p></w:footnote>'
+        "</w:footnotes>"
+    ).encode()
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+        b"</Types>",
+        f'<Override PartName="/word/footnotes.xml" ContentType="{FOOTNOTES_TYPE}"/></Types>'.encode(),
+    )
+    members["word/_rels/document.xml.rels"] = members["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>",
+        f'<Relationship Id="rIdGhiChu" Type="{FOOTNOTES_RELATIONSHIP}" Target="footnotes.xml"/>'
+        "</Relationships>".encode(),
+    )
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, contents in members.items():
+            archive.writestr(name, contents)
+
+
+def test_headers_footnotes_and_properties_that_use_data_are_filled_for_each_unit(
+    registrations, tmp_path, monkeypatch
+):
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    with_data_outside_the_body(template_path("bieu_mau_don_vi"), folder / "bieu_mau_don_vi.docx")
+    monkeypatch.setenv("DVK_TEMPLATES_DIR", str(folder))
+    profile = load_profile("dang")
+    template = PreparedTemplate("bieu_mau_don_vi", profile)
+    for code in ("A", "B"):
+        rows = unit_rows(registrations, code, [f"Mô hình của {code}"])
+        prepared = template.render(unit_form(rows), tmp_path / f"{code}.docx")
+        fresh = render_docx("bieu_mau_don_vi", unit_form(rows), tmp_path / f"fresh_{code}.docx", profile)
+        assert differing_parts(prepared, fresh) == []
+        document = Document(str(prepared))
+        assert f"Biểu mẫu của ĐƠN VỊ {code} <&>" in [p.text for p in document.sections[0].header.paragraphs]
+        assert document.core_properties.title == "Biểu mẫu 2026"
+        assert f"Ghi chú: ĐƠN VỊ {code} <&>" in "".join(
+            etree.fromstring(parts(prepared)["word/footnotes.xml"]).itertext()
+        )
