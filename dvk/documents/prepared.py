@@ -6,13 +6,14 @@ and re-applies the profile. A `PreparedTemplate` does that fixed work once:
 
 - the profile's page, header widths and styles go on the template itself (they never depend on the
   data), and the rule styles are looked up;
-- the body, headers, footers, footnotes and document properties are patched as docxtpl patches
-  them and compiled once, with the same Jinja environment (autoescape, StrictUndefined);
-- every other part of the package is packed once.
+- the body, headers, footers and footnotes are patched as docxtpl patches them and, with the
+  document properties, compiled once in the same Jinja environment (autoescape, StrictUndefined);
+- every other part, and every part whose Jinja uses nothing from the data (the unit form's
+  page-number header, its properties), is packed once.
 
 Each document then takes what docxtpl's `render` does after Jinja (line breaks and tabs, table
 grids, drawing ids), the profile's rules (their length follows the rendered line above), and the
-packed parts with the rendered ones added. Its parts are byte for byte those `render_docx` writes;
+packed parts with its own added. Its parts are byte for byte those `render_docx` writes;
 only their order inside the zip differs. Images are not supported: use `render_docx` for those.
 """
 
@@ -42,8 +43,7 @@ PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title"
 _FIRST_DRAWING_ID = 1001  # docxtpl numbers every drawing again from here
 _LISTING = re.compile("[\t\n\a\f]")
 
-
-Filler = Callable[[dict], bytes]
+Filler = Callable[[dict], bytes]  # the data in, a part's contents out
 
 
 class PreparedTemplate:

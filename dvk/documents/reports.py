@@ -221,14 +221,15 @@ def write_unit_forms(
     year: int, registrations: pd.DataFrame, folder: Path, fmt: FormatProfile, plan: str = ""
 ) -> list[Path]:
     """bieu_mau/<unit_code>.docx for every unit with registrations (file name made safe)."""
+    if registrations.empty:
+        return []
+    template = PreparedTemplate("bieu_mau_don_vi", fmt)  # the template and profile once, for every unit
     written = []
     used: set[str] = set()
-    template = None
     for code, context in contexts.unit_form_contexts(year, registrations, plan):
         name = safe_file_name(str(code), fallback="don_vi")
         while name in used:  # two codes that only differ by unsafe characters
             name += "_"
         used.add(name)
-        template = template or PreparedTemplate("bieu_mau_don_vi", fmt)
         written.append(template.render(context, folder / f"{name}.docx"))
     return written
