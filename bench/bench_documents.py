@@ -1,8 +1,11 @@
 """How long the documents take: the demo data and a generated year of 5,000 registrations.
 
     uv run python bench/bench_documents.py [rows ...]     (default: 5000)
+    uv run python bench/bench_documents.py --units 2773 10000
 
-Prints the time of each document. Numbers go in the closing notes, not in tests.
+Prints the time of each document. With --units, the rows are spread over that many generated units
+(issue 12's country-sized case) and the unit forms are also timed the way they were made before
+(`render_docx` for each unit, on the first units only). Numbers go in the closing notes, not in tests.
 """
 
 from __future__ import annotations
@@ -32,9 +35,10 @@ from dvk.settings import load_settings
 from dvk.tables import write_csv
 
 
-def generated(rows: int, settings) -> pd.DataFrame:
+def generated(rows: int, settings, units=None) -> pd.DataFrame:
+    """`rows` registrations from the roster's units, or from `units` (anything with .code and .name)."""
     rng = random.Random(rows)
-    units = settings.roster.units
+    units = units or settings.roster.units
     records = []
     for index in range(rows):
         field = rng.choice(list(Field))
@@ -107,9 +111,47 @@ def consolidated_only(folder: Path, out: Path, settings) -> None:
     print(f"  ({len(forms)} unit forms, {len(registrations)} registrations)")
 
 
+def unit_forms_side_by_side(folder: Path, out: Path, sample: int = 200) -> None:
+    """The unit forms from one prepared template, and the first `sample` of them rendered afresh."""
+    from dvk.schema import UNIT_STATUS_COLUMNS
+    from dvk.tables import read_csv
+
+    registrations = read_csv(folder / "registrations.csv", REGISTRATION_COLUMNS)
+    statuses = read_csv(folder / "unit_status.csv", UNIT_STATUS_COLUMNS)
+    registrations = contexts.ordered(registrations, statuses["unit_code"].tolist())
+    profile = load_profile("dang")
+    started = time.process_time()
+    forms = write_unit_forms(YEAR, registrations, out / "prepared", profile)
+    prepared = (time.process_time() - started) / len(forms)
+    started = time.process_time()
+    for index, (_, context) in enumerate(contexts.unit_form_contexts(YEAR, registrations)):
+        if index == sample:
+            break
+        render_docx("bieu_mau_don_vi", context, out / "afresh" / f"{index}.docx", profile)
+    afresh = (time.process_time() - started) / min(sample, len(forms))
+    print(f"  unit forms, {len(forms)} units: {prepared * 1000:.1f} ms CPU each from a prepared template")
+    ratio = afresh / prepared
+    print(f"  (render_docx for each, as before: {afresh * 1000:.1f} ms CPU each, {ratio:.0f}× as much)")
+
+
+def country(unit_count: int, rows: int, root: Path, settings) -> None:
+    from dvk.demo.generate import generated_units
+
+    folder = root / f"country{unit_count}"
+    frame = generated(rows, settings, generated_units(unit_count))
+    write_csv(frame, folder / "registrations.csv")
+    write_csv(check_units(frame, YEAR, settings), folder / "unit_status.csv")
+    print(f"{rows} generated registrations from {unit_count} units:")
+    unit_forms_side_by_side(folder, root / f"country{unit_count}_forms")
+
+
 def main(argv: list[str]) -> None:
-    sizes = [int(a) for a in argv] or [5000]
     settings = load_settings()
+    if argv[:1] == ["--units"]:
+        with tempfile.TemporaryDirectory() as tmp:
+            country(int(argv[1]), int(argv[2]) if len(argv) > 2 else 10_000, Path(tmp), settings)
+        return
+    sizes = [int(a) for a in argv] or [5000]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         demo = root / "demo"

@@ -6,6 +6,7 @@ Pure functions. Every top-level key a template uses comes from here (a test chec
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pandas as pd
@@ -56,7 +57,10 @@ def _row(record: dict, number: int) -> dict:
 
 def sections(registrations: pd.DataFrame) -> list[dict]:
     """Sections I–IV in order (each present even when empty), models numbered 1., 2., … within each."""
-    records = registrations.to_dict("records")
+    return _sections(registrations.to_dict("records"))
+
+
+def _sections(records: list[dict]) -> list[dict]:
     result = []
     for field, title in FIELD_SECTIONS.items():
         mine = [record for record in records if record["field"] == field.value]
@@ -65,14 +69,20 @@ def sections(registrations: pd.DataFrame) -> list[dict]:
 
 
 def totals(registrations: pd.DataFrame) -> dict:
-    form, kind = registrations["form"], registrations["kind"]
+    return _totals(registrations.to_dict("records"))
+
+
+def _totals(records: list[dict]) -> dict:
+    def count(column: str, value: str) -> int:
+        return sum(1 for record in records if record[column] == value)
+
     return {
-        "count": len(registrations),
-        "collective": int((form == Form.COLLECTIVE.value).sum()),
-        "individual": int((form == Form.INDIVIDUAL.value).sum()),
-        "new": int((kind == Kind.NEW.value).sum()),
-        "replicated": int((kind == Kind.REPLICATED.value).sum()),
-        "units": int(registrations["unit_code"].nunique()),
+        "count": len(records),
+        "collective": count("form", Form.COLLECTIVE.value),
+        "individual": count("form", Form.INDIVIDUAL.value),
+        "new": count("kind", Kind.NEW.value),
+        "replicated": count("kind", Kind.REPLICATED.value),
+        "units": len({record["unit_code"] for record in records}),
     }
 
 
@@ -173,13 +183,23 @@ def plan_reference(org: Organisation) -> str:
     return org.plan.split(" về ", 1)[0].strip()
 
 
-def unit_form_context(year: int, unit_name: str, registrations: pd.DataFrame, plan: str = "") -> dict:
+def unit_form_contexts(year: int, registrations: pd.DataFrame, plan: str = "") -> Iterator[tuple[str, dict]]:
+    """(unit code, its form's context) for every unit with registrations, in order of first appearance."""
+    by_unit: dict[str, list[dict]] = {}
+    for record in registrations.to_dict("records"):
+        by_unit.setdefault(record["unit_code"], []).append(record)
+    for code, records in by_unit.items():
+        yield code, unit_form_context(year, str(records[0]["unit_name"]), records, plan)
+
+
+def unit_form_context(year: int, unit_name: str, records: list[dict], plan: str = "") -> dict:
+    """One unit's form: `records` are its registrations (rows as dicts)."""
     return {
         "unit": {"name": heading.upper(unit_name)},
         "plan_reference": plan,
         "year": year,
-        "sections": sections(registrations),
-        "totals": totals(registrations),
+        "sections": _sections(records),
+        "totals": _totals(records),
         "place_date": BLANK_PLACE_DATE.format(year=year),
     }
 

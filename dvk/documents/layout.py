@@ -130,14 +130,17 @@ def _section_width_mm(document, element) -> float:
     return section.page_width.mm - section.left_margin.mm - section.right_margin.mm
 
 
-def draw_rules(document, profile: FormatProfile) -> None:
-    """Each rule paragraph gets a bottom border as long as the profile says, centred under its line."""
-    ids = {
-        document.styles[name].style_id: where
-        for name, where in RULE_STYLES.items()
-        if name in _names(document)
-    }
-    wanted = {style_id: where for style_id, where in ids.items() if profile.rule(where) > 0}
+def rule_styles(document, profile: FormatProfile) -> dict[str, str]:
+    """{style id: where} of the rule styles the document has and the profile draws a rule for."""
+    names = {style.name for style in document.styles}
+    ids = {document.styles[name].style_id: where for name, where in RULE_STYLES.items() if name in names}
+    return {style_id: where for style_id, where in ids.items() if profile.rule(where) > 0}
+
+
+def draw_rules(document, profile: FormatProfile, styles: dict[str, str] | None = None) -> None:
+    """Each rule paragraph gets a bottom border as long as the profile says, centred under its line.
+    `styles`: what `rule_styles` gives for this document's styles, when already known."""
+    wanted = rule_styles(document, profile) if styles is None else styles
     if not wanted:
         return
     condition = " or ".join(f"@w:val='{style_id}'" for style_id in wanted)
@@ -153,7 +156,3 @@ def draw_rules(document, profile: FormatProfile) -> None:
         paragraph.paragraph_format.right_indent = Mm(indent)
         paragraph.paragraph_format.first_line_indent = Pt(0)
         _bottom_border(paragraph)
-
-
-def _names(document) -> set[str]:
-    return {style.name for style in document.styles}

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,7 +97,14 @@ def set_font_name(font, name: str) -> None:
 
 
 def apply_profile(document, profile: FormatProfile) -> None:
-    """Page size and margins on every section (keeping its orientation), fonts and sizes."""
+    """Page size and margins on every section (keeping its orientation), fonts and sizes, rules."""
+    apply_page_and_styles(document, profile)
+    layout.draw_rules(document, profile)
+
+
+def apply_page_and_styles(document, profile: FormatProfile) -> None:
+    """The part of the profile that does not depend on the data: page size and margins on every
+    section (keeping its orientation), header column widths, fonts and style sizes."""
     page = profile.page
     for section in document.sections:
         landscape = section.orientation == WD_ORIENT.LANDSCAPE
@@ -123,7 +132,19 @@ def apply_profile(document, profile: FormatProfile) -> None:
             value = getattr(spec, attribute)
             if value is not None:
                 setattr(font, attribute, value)
-    layout.draw_rules(document, profile)
+
+
+@contextmanager
+def template_errors(path: Path) -> Iterator[None]:
+    """A template's Jinja mistake, or a value it asks for and dvk lacks, as one Vietnamese line."""
+    try:
+        yield
+    except jinja2.UndefinedError as exc:
+        raise ConfigError(f"Mẫu «{path.name}» dùng một giá trị dvk không cung cấp: {exc}.") from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise ConfigError(
+            f"Mẫu «{path.name}» có thẻ {{{{ }}}} hoặc {{% %}} viết sai (dòng {exc.lineno}): {exc.message}."
+        ) from exc
 
 
 def render_docx(
@@ -139,14 +160,8 @@ def render_docx(
     data = clean(context)
     for key, image in (images or {}).items():
         data[key] = InlineImage(template, str(image.path), width=Mm(image.width_mm))
-    try:
+    with template_errors(path):
         template.render(data, jinja_env(), autoescape=True)
-    except jinja2.UndefinedError as exc:
-        raise ConfigError(f"Mẫu «{path.name}» dùng một giá trị dvk không cung cấp: {exc}.") from exc
-    except jinja2.TemplateSyntaxError as exc:
-        raise ConfigError(
-            f"Mẫu «{path.name}» có thẻ {{{{ }}}} hoặc {{% %}} viết sai (dòng {exc.lineno}): {exc.message}."
-        ) from exc
     apply_profile(template.docx, profile)
     return save_atomically(Path(out_path), template.save)
 

@@ -19,6 +19,7 @@ from dvk.documents.address_warnings import district_address_warnings
 from dvk.documents.chart import registrations_chart
 from dvk.documents.organisation import Organisation, load_organisation
 from dvk.documents.pdf import require_soffice, to_pdf
+from dvk.documents.prepared import PreparedTemplate
 from dvk.documents.profiles import FormatProfile, load_profile, profile_path
 from dvk.documents.render import Image, render_docx
 from dvk.documents.statistics import field_statistics
@@ -145,20 +146,16 @@ def build_reports(
     names = report_file_names(year)
     out_dir.mkdir(parents=True, exist_ok=True)
 
-    consolidated = render_docx(
-        "tong_hop_dang_ky",
-        contexts.consolidated_context(fmt, org, year, registrations, stats, units),
-        out_dir / names["consolidated_docx"],
-        fmt,
-    )
+    listing = contexts.consolidated_context(fmt, org, year, registrations, stats, units)
+    consolidated = render_docx("tong_hop_dang_ky", listing, out_dir / names["consolidated_docx"], fmt)
     from dvk.documents.workbook import write_workbook
 
     workbook = write_workbook(
         out_dir / names["consolidated_xlsx"],
         year,
         org.issuing_body_full,
-        contexts.sections(registrations),
-        contexts.totals(registrations),
+        listing["sections"],
+        listing["totals"],
         stats,
         units,
         statuses,
@@ -224,13 +221,15 @@ def write_unit_forms(
     year: int, registrations: pd.DataFrame, folder: Path, fmt: FormatProfile, plan: str = ""
 ) -> list[Path]:
     """bieu_mau/<unit_code>.docx for every unit with registrations (file name made safe)."""
+    if registrations.empty:
+        return []
+    template = PreparedTemplate("bieu_mau_don_vi", fmt)  # the template and profile once, for every unit
     written = []
     used: set[str] = set()
-    for code, rows in registrations.groupby("unit_code", sort=False):
+    for code, context in contexts.unit_form_contexts(year, registrations, plan):
         name = safe_file_name(str(code), fallback="don_vi")
         while name in used:  # two codes that only differ by unsafe characters
             name += "_"
         used.add(name)
-        context = contexts.unit_form_context(year, str(rows["unit_name"].iloc[0]), rows, plan)
-        written.append(render_docx("bieu_mau_don_vi", context, folder / f"{name}.docx", fmt))
+        written.append(template.render(context, folder / f"{name}.docx"))
     return written

@@ -7,11 +7,13 @@ statistics, the unit statuses and the rejects. User text is always stored as a s
 
 from __future__ import annotations
 
+from copy import copy
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
 from dvk.atomic import save_atomically
@@ -37,25 +39,39 @@ _CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 LIST_HEADER_ROWS = (4, 6)  # the two header rows and the 1–8 numbering row
 
 
-def _put(sheet, row: int, column: int, value, bold=False, align=_WRAP, fill=None, box=True, size=12):
-    cell = sheet.cell(row=row, column=column)
-    put_cell(cell, value)
-    cell.font = Font(name=FONT, bold=bold, size=size)
-    cell.alignment = align
-    if fill:
-        cell.fill = fill
-    if box:
-        cell.border = _BOX
-    return cell
+class _Looks:
+    """The workbook's few cell looks (font, alignment, fill, border). Each look is set through
+    openpyxl once; a later cell with the same look gets a copy of that cell's style array, as
+    openpyxl's own worksheet copier does: the workbook is the same, and 100,000 cells no longer
+    take seconds of style look-ups. `align` and `fill` are this module's constants."""
+
+    def __init__(self) -> None:
+        self._arrays: dict[tuple, StyleArray] = {}
+
+    def put(self, sheet, row: int, column: int, value, bold=False, align=_WRAP, fill=None, box=True, size=12):
+        cell = sheet.cell(row=row, column=column)
+        key = (bold, id(align), id(fill), box, size)
+        if key in self._arrays:
+            cell._style = copy(self._arrays[key])
+        else:
+            cell.font = Font(name=FONT, bold=bold, size=size)
+            cell.alignment = align
+            if fill:
+                cell.fill = fill
+            if box:
+                cell.border = _BOX
+            self._arrays[key] = copy(cell._style)
+        put_cell(cell, value)  # after the look: a date's number format is the value's own
+        return cell
 
 
-def _list_sheet(sheet, year: int, issuer: str, sections: list[dict], totals: dict) -> None:
+def _list_sheet(sheet, looks: _Looks, year: int, issuer: str, sections: list[dict], totals: dict) -> None:
     columns = 8
     last = get_column_letter(columns)
     title = f"DANH SÁCH MÔ HÌNH, ĐIỂN HÌNH {DVK.upper()} ĐĂNG KÝ XÂY DỰNG, NHÂN RỘNG NĂM {year}"
-    _put(sheet, 1, 1, title, bold=True, align=_CENTER, box=False, size=14)
+    looks.put(sheet, 1, 1, title, bold=True, align=_CENTER, box=False, size=14)
     sheet.merge_cells(f"A1:{last}1")
-    _put(sheet, 2, 1, f"({issuer} tổng hợp)", align=_CENTER, box=False)
+    looks.put(sheet, 2, 1, f"({issuer} tổng hợp)", align=_CENTER, box=False)
     sheet.cell(row=2, column=1).font = Font(name=FONT, italic=True, size=12)
     sheet.merge_cells(f"A2:{last}2")
     top, bottom, numbers = 4, 5, 6
@@ -65,12 +81,12 @@ def _list_sheet(sheet, year: int, issuer: str, sections: list[dict], totals: dic
         5: "NỘI DUNG CỤ THỂ MÔ HÌNH, ĐIỂN HÌNH",
         8: "ĐƠN VỊ",
     }.items():
-        _put(sheet, top, column, text, bold=True, align=_CENTER, fill=_HEADER_FILL)
-        _put(sheet, bottom, column, None, fill=_HEADER_FILL)
+        looks.put(sheet, top, column, text, bold=True, align=_CENTER, fill=_HEADER_FILL)
+        looks.put(sheet, bottom, column, None, fill=_HEADER_FILL)
         sheet.merge_cells(start_row=top, start_column=column, end_row=bottom, end_column=column)
     for column, text in {2: "HÌNH THỨC", 6: "TRONG ĐÓ"}.items():
-        _put(sheet, top, column, text, bold=True, align=_CENTER, fill=_HEADER_FILL)
-        _put(sheet, top, column + 1, None, fill=_HEADER_FILL)
+        looks.put(sheet, top, column, text, bold=True, align=_CENTER, fill=_HEADER_FILL)
+        looks.put(sheet, top, column + 1, None, fill=_HEADER_FILL)
         sheet.merge_cells(start_row=top, start_column=column, end_row=top, end_column=column + 1)
     for column, text in {
         2: "Mô hình tập thể",
@@ -78,14 +94,14 @@ def _list_sheet(sheet, year: int, issuer: str, sections: list[dict], totals: dic
         6: "Xây dựng mới",
         7: "Nhân rộng",
     }.items():
-        _put(sheet, bottom, column, text, bold=True, align=_CENTER, fill=_HEADER_FILL)
+        looks.put(sheet, bottom, column, text, bold=True, align=_CENTER, fill=_HEADER_FILL)
     for column in range(1, columns + 1):
-        _put(sheet, numbers, column, column, bold=True, align=_CENTER, fill=_HEADER_FILL)
+        looks.put(sheet, numbers, column, column, bold=True, align=_CENTER, fill=_HEADER_FILL)
     line = numbers + 1
     for section in sections:
-        _put(sheet, line, 1, section["title"], bold=True, fill=_SECTION_FILL)
+        looks.put(sheet, line, 1, section["title"], bold=True, fill=_SECTION_FILL)
         for column in range(2, columns + 1):
-            _put(sheet, line, column, None, fill=_SECTION_FILL)
+            looks.put(sheet, line, column, None, fill=_SECTION_FILL)
         line += 1
         for row in section["rows"]:
             values = [
@@ -100,7 +116,7 @@ def _list_sheet(sheet, year: int, issuer: str, sections: list[dict], totals: dic
             ]
             for column, value in enumerate(values, start=1):
                 centred = column in (2, 3, 6, 7)
-                _put(sheet, line, column, value, align=_CENTER if centred else _WRAP)
+                looks.put(sheet, line, column, value, align=_CENTER if centred else _WRAP)
             line += 1
     values = [
         f"TỔNG CỘNG: {totals['count']} mô hình, điển hình",
@@ -113,7 +129,7 @@ def _list_sheet(sheet, year: int, issuer: str, sections: list[dict], totals: dic
         f"{totals['units']} đơn vị",
     ]
     for column, value in enumerate(values, start=1):
-        _put(sheet, line, column, value, bold=True, align=_CENTER if column > 1 else _WRAP)
+        looks.put(sheet, line, column, value, bold=True, align=_CENTER if column > 1 else _WRAP)
     for column, width in enumerate([40, 10, 10, 24, 60, 10, 10, 26], start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = f"A{numbers + 1}"
@@ -121,7 +137,7 @@ def _list_sheet(sheet, year: int, issuer: str, sections: list[dict], totals: dic
     print_pages(sheet, LIST_HEADER_ROWS)
 
 
-def _stats_sheet(sheet, stats: Statistics, units: UnitCounts) -> None:
+def _stats_sheet(sheet, looks: _Looks, stats: Statistics, units: UnitCounts) -> None:
     heads = [
         "TT",
         "Lĩnh vực",
@@ -133,14 +149,14 @@ def _stats_sheet(sheet, stats: Statistics, units: UnitCounts) -> None:
         "Được công nhận",
     ]
     for column, text in enumerate(heads, start=1):
-        _put(sheet, 1, column, text, bold=True, align=_CENTER, fill=_HEADER_FILL)
+        looks.put(sheet, 1, column, text, bold=True, align=_CENTER, fill=_HEADER_FILL)
     rows = [*stats.rows, stats.total]
     for line, counts in enumerate(rows, start=2):
         bold = counts is stats.total
-        _put(sheet, line, 1, counts.numeral, bold=bold, align=_CENTER)
-        _put(sheet, line, 2, counts.label, bold=bold)
+        looks.put(sheet, line, 1, counts.numeral, bold=bold, align=_CENTER)
+        looks.put(sheet, line, 2, counts.label, bold=bold)
         for column, key in enumerate(COUNT_KEYS, start=3):
-            _put(sheet, line, column, getattr(counts, key), bold=bold, align=_CENTER)
+            looks.put(sheet, line, column, getattr(counts, key), bold=bold, align=_CENTER)
     line = len(rows) + 3
     for label, value in [
         ("Số cơ quan, đơn vị, địa phương", units.units),
@@ -151,21 +167,23 @@ def _stats_sheet(sheet, stats: Statistics, units: UnitCounts) -> None:
         ("Chưa đăng ký", units.missing),
         ("Chưa đạt chỉ tiêu", units.below_target),
     ]:
-        _put(sheet, line, 2, label, bold=True)
-        _put(sheet, line, 3, value, align=_CENTER)
+        looks.put(sheet, line, 2, label, bold=True)
+        looks.put(sheet, line, 3, value, align=_CENTER)
         line += 1
     for column, width in enumerate([6, 30, 14, 14, 14, 14, 14, 14], start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     print_pages(sheet)
 
 
-def _table_sheet(sheet, frame: pd.DataFrame, columns: list[str], headers: dict[str, str], widths) -> None:
+def _table_sheet(
+    sheet, looks: _Looks, frame: pd.DataFrame, columns: list[str], headers: dict[str, str], widths
+) -> None:
     for column, name in enumerate(columns, start=1):
-        _put(sheet, 1, column, headers[name], bold=True, align=_CENTER, fill=_HEADER_FILL)
+        looks.put(sheet, 1, column, headers[name], bold=True, align=_CENTER, fill=_HEADER_FILL)
         sheet.column_dimensions[get_column_letter(column)].width = widths.get(column, 16)
     for line, record in enumerate(frame.to_dict("records"), start=2):
         for column, name in enumerate(columns, start=1):
-            _put(sheet, line, column, display_value(name, record.get(name, "")))
+            looks.put(sheet, line, column, display_value(name, record.get(name, "")))
     sheet.freeze_panes = "A2"
     if len(frame):
         sheet.auto_filter.ref = sheet.dimensions
@@ -184,11 +202,13 @@ def write_workbook(
     rejects: pd.DataFrame,
 ) -> Path:
     workbook = openpyxl.Workbook()
-    _list_sheet(workbook.active, year, issuer, sections, totals)
+    looks = _Looks()
+    _list_sheet(workbook.active, looks, year, issuer, sections, totals)
     workbook.active.title = LIST_SHEET
-    _stats_sheet(workbook.create_sheet(STATS_SHEET), stats, units)
+    _stats_sheet(workbook.create_sheet(STATS_SHEET), looks, stats, units)
     _table_sheet(
         workbook.create_sheet(STATUS_SHEET),
+        looks,
         statuses,
         UNIT_STATUS_COLUMNS,
         UNIT_STATUS_HEADERS_VI,
@@ -196,6 +216,7 @@ def write_workbook(
     )
     _table_sheet(
         workbook.create_sheet(REJECTS_SHEET),
+        looks,
         rejects,
         REJECT_COLUMNS,
         REJECT_HEADERS_VI,

@@ -5,50 +5,15 @@ from __future__ import annotations
 
 import shutil
 import zipfile
-from datetime import date
 
 import pandas as pd
 import pytest
 from docx import Document
 from docxtpl import DocxTemplate
 
-from dvk.check.counts import unit_counts
-from dvk.documents import contexts
-from dvk.documents.organisation import load_organisation
 from dvk.documents.profiles import load_profile
 from dvk.documents.render import TEMPLATE_NAMES, jinja_env, render_docx, template_path, template_variables
-from dvk.documents.statistics import field_statistics
 from dvk.errors import ConfigError
-from dvk.mappings import DEFAULT_MAPPINGS_DIR
-
-
-@pytest.fixture(scope="module")
-def all_contexts(registrations, statuses, settings):
-    from documents_support import three_registers
-
-    from dvk.documents.review import aggregate
-    from dvk.documents.review_document import review_context
-
-    roster = settings.roster
-    profile, org = load_profile("dang"), load_organisation()
-    stats = field_statistics(registrations)
-    units = unit_counts(statuses)
-    recognised = registrations.head(3)
-    return {
-        "tong_hop_dang_ky": contexts.consolidated_context(profile, org, 2026, registrations, stats, units),
-        "bieu_mau_don_vi": contexts.unit_form_context(2026, "Sở Y tế", registrations.head(4)),
-        "bao_cao_ket_qua": {
-            **contexts.results_context(profile, org, 2026, stats, units, None),
-            "chart": "image",  # the pipeline adds the chart as an InlineImage
-        },
-        "cong_van_don_doc": contexts.reminder_context(
-            profile, org, 2026, statuses, units, date(2026, 3, 31), date(2026, 4, 7)
-        ),
-        "quyet_dinh_cong_nhan": contexts.decision_context(profile, org, 2026, recognised, None, None),
-        "so_ket_tong_ket": review_context(
-            profile, org, aggregate(three_registers(roster), roster, DEFAULT_MAPPINGS_DIR)
-        ),
-    }
 
 
 @pytest.mark.parametrize("name", TEMPLATE_NAMES)

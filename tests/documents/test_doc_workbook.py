@@ -49,3 +49,40 @@ def test_statistics_statuses_and_rejects_sheets(reports, registrations, statuses
     lines = (collected / "rejects.csv").read_text(encoding="utf-8-sig").strip().splitlines()
     assert rejects.cell(1, 6).value == "Lý do"
     assert rejects.max_row >= 2 and rejects.max_row - 1 <= len(lines) - 1
+
+
+def look(cell) -> tuple:
+    fill = cell.fill.fgColor.rgb if cell.fill.fill_type == "solid" else None
+    return (
+        bool(cell.font.b),
+        cell.font.sz,
+        cell.font.name,
+        cell.alignment.horizontal,
+        fill,
+        cell.border.left.style,
+    )
+
+
+def test_every_cell_has_its_own_look(reports, registrations):
+    """Titles, headers, section rows, model rows and totals each keep their font, fill and border."""
+    workbook = openpyxl.load_workbook(reports.consolidated_xlsx)
+    sheet = workbook["Tổng hợp đăng ký"]
+    font = "Times New Roman"
+    header, section = "00DDEBF7", "00F2F2F2"
+    assert look(sheet.cell(1, 1)) == (True, 14, font, "center", None, None)
+    assert sheet.cell(2, 1).font.i and not sheet.cell(2, 1).font.b
+    assert look(sheet.cell(4, 1)) == (True, 12, font, "center", header, "thin")
+    assert look(sheet.cell(6, 8)) == (True, 12, font, "center", header, "thin")
+    assert look(sheet.cell(7, 1)) == (True, 12, font, None, section, "thin")
+    assert look(sheet.cell(7, 2)) == (False, 12, font, None, section, "thin")
+    assert look(sheet.cell(8, 1)) == (False, 12, font, None, None, "thin")
+    assert look(sheet.cell(8, 2)) == (False, 12, font, "center", None, "thin")
+    last = sheet.max_row
+    assert look(sheet.cell(last, 1)) == (True, 12, font, None, None, "thin")
+    assert look(sheet.cell(last, 2)) == (True, 12, font, "center", None, "thin")
+    stats = workbook["Thống kê"]
+    assert look(stats.cell(2, 3)) == (False, 12, font, "center", None, "thin")
+    assert look(stats.cell(6, 3)) == (True, 12, font, "center", None, "thin")
+    statuses = workbook["Tình trạng đơn vị"]
+    assert look(statuses.cell(1, 1)) == (True, 12, font, "center", header, "thin")
+    assert look(statuses.cell(2, 1)) == (False, 12, font, None, None, "thin")
