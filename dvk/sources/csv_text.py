@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 import viparse
 
 from dvk.errors import SourceError
 from dvk.safe_text import EXCEL_CELL_LIMIT
-from dvk.text import nfc
+from dvk.text import looks_legacy, map_distinct, nfc, repair
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a 131,073-character answer is still one cell
 
@@ -156,6 +157,8 @@ def _swallowed(rows: list[list[str]], delimiter: str) -> int | None:
     if width < 3 or len(dated) < max(1, (len(rows) - 1) // 2):
         return None
     for number, row in enumerate(rows, start=1):
+        if all(map(str.isprintable, row)):
+            continue  # no line break in any cell: every line break is unprintable
         for cell in row:
             lines = cell.splitlines()
             if (
@@ -166,16 +169,28 @@ def _swallowed(rows: list[list[str]], delimiter: str) -> int | None:
     return None
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` with their ends, as a file opened with newline="" gives them (CR, LF or
+    CRLF), one at a time: no second copy of a large text."""
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if line:
+            yield line
+
+
 def _parse(text: str, name: str) -> list[list[str]]:
     delimiter = _delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
     rows: list[list[str]] = []
     try:
         for row in reader:
             rows.append(row)
     except csv.Error as error:
         if "unexpected end of data" not in str(error):
-            lenient = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            lenient = csv.reader(_lines(text), delimiter=delimiter)
             return _check_swallowed(list(lenient), delimiter, name)
         raise SourceError(
             f'Không đọc được «{name}»: dấu ngoặc kép (") mở ở bản ghi thứ {len(rows) + 1} không được '
@@ -223,7 +238,32 @@ def clean_grid(rows: list[list[object]], notes: list[str], first_row: int = 1) -
     return cleaned_rows
 
 
+def _repair_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Every cell as `repair` gives it (NFC, legacy bytes converted), once per distinct cell.
+
+    Equal cells become one string, so the values repeated down a column are held once: each
+    row is replaced as it is done, so the parser's copies are let go as the work goes."""
+    repaired: dict[str, str] = {}
+    for number, row in enumerate(rows):
+        rows[number] = map_distinct(repair, row, repaired)
+    return rows
+
+
+def csv_rows(text: str, name: str, notes: list[str]) -> list[list[str]]:
+    """The rows of a decoded CSV text, every cell cleaned (`clean_grid`) and repaired (`repair`);
+    what changed is told in `notes`.
+
+    A cell is a piece of the text, so a text with no character to drop, in NFC and with no sign
+    of legacy bytes has no cell to change: its rows are kept as the parser gave them."""
+    rows = _parse(text, name)
+    longest = max(map(len, chain.from_iterable(rows)), default=0)
+    if longest > EXCEL_CELL_LIMIT or _DROPPED.search(text) is not None:
+        return _repair_rows(clean_grid(rows, notes))
+    if looks_legacy(text) or not unicodedata.is_normalized("NFC", text):
+        return _repair_rows(rows)
+    return rows
+
+
 def read_csv_text(data: bytes, name: str) -> CsvText:
     text, encoding, notes = decode(data, name)
-    rows = _parse(text, name)
-    return CsvText(clean_grid(rows, notes), encoding, notes)
+    return CsvText(csv_rows(text, name, notes), encoding, notes)
