@@ -16,7 +16,6 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from itertools import chain
 
 import viparse
@@ -39,13 +38,6 @@ _TYPOGRAPHY = frozenset("“”‘’–—…•°«»·×€£¥§©®™")
 _DROPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff]")
 UNDECODABLE = "\ufffd"
 LIMIT_SHOWN = f"{EXCEL_CELL_LIMIT:,}".replace(",", ".")  # 32.767, as a Vietnamese reader writes it
-
-
-@dataclass
-class CsvText:
-    rows: list[list[str]]
-    encoding: str
-    notes: list[str] = field(default_factory=list)
 
 
 def _strange(text: str) -> int:
@@ -182,16 +174,20 @@ def _lines(text: str) -> Iterator[str]:
 
 
 def _parse(text: str, name: str) -> list[list[str]]:
+    """The rows of the text; equal cells are held as one string (units, fields and choices repeat
+    down a column), so the rows take little more room than the text."""
     delimiter = _delimiter(text)
     reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
+    same: dict[str, str] = {}
+    one = same.setdefault
     rows: list[list[str]] = []
     try:
         for row in reader:
-            rows.append(row)
+            rows.append([one(cell, cell) for cell in row])
     except csv.Error as error:
         if "unexpected end of data" not in str(error):
             lenient = csv.reader(_lines(text), delimiter=delimiter)
-            return _check_swallowed(list(lenient), delimiter, name)
+            return _check_swallowed([[one(cell, cell) for cell in row] for row in lenient], delimiter, name)
         raise SourceError(
             f'Không đọc được «{name}»: dấu ngoặc kép (") mở ở bản ghi thứ {len(rows) + 1} không được '
             "đóng, nên mọi dòng sau bị gộp vào một ô. Sửa ô ấy (hoặc mở tệp trong Excel và lưu lại) rồi "
@@ -239,14 +235,9 @@ def clean_grid(rows: list[list[object]], notes: list[str], first_row: int = 1) -
 
 
 def _repair_rows(rows: list[list[str]]) -> list[list[str]]:
-    """Every cell as `repair` gives it (NFC, legacy bytes converted), once per distinct cell.
-
-    Equal cells become one string, so the values repeated down a column are held once: each
-    row is replaced as it is done, so the parser's copies are let go as the work goes."""
+    """Every cell as `repair` gives it (NFC, legacy bytes converted), once per distinct cell."""
     repaired: dict[str, str] = {}
-    for number, row in enumerate(rows):
-        rows[number] = map_distinct(repair, row, repaired)
-    return rows
+    return [map_distinct(repair, row, repaired) for row in rows]
 
 
 def csv_rows(text: str, name: str, notes: list[str]) -> list[list[str]]:
@@ -262,8 +253,3 @@ def csv_rows(text: str, name: str, notes: list[str]) -> list[list[str]]:
     if looks_legacy(text) or not unicodedata.is_normalized("NFC", text):
         return _repair_rows(rows)
     return rows
-
-
-def read_csv_text(data: bytes, name: str) -> CsvText:
-    text, encoding, notes = decode(data, name)
-    return CsvText(csv_rows(text, name, notes), encoding, notes)

@@ -1,4 +1,4 @@
-"""What every source yields: rows of raw values keyed by the official form's columns."""
+"""What every source yields: sheets of cells, and tables of raw values by the official form's columns."""
 
 from __future__ import annotations
 
