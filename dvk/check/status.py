@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 import pandas as pd
 
@@ -22,7 +24,7 @@ class _Unreadable:
     error: DateParseError
 
 
-def _lateness(submitted_at: object, year: int, deadlines: Deadlines) -> bool | None | _Unreadable:
+def _lateness(submitted_at: object, is_late: Callable[[datetime], bool]) -> bool | None | _Unreadable:
     """True late, False on time, None when the registration has no time (a paper form with no date)."""
     text = str(submitted_at or "").strip()
     if not text:
@@ -31,7 +33,7 @@ def _lateness(submitted_at: object, year: int, deadlines: Deadlines) -> bool | N
         moment = parse_moment(text)
     except DateParseError as error:
         return _Unreadable(text, error)
-    return None if moment is None else deadlines.is_late(moment, year)
+    return None if moment is None else is_late(moment)
 
 
 def _refusal(record: dict, time: _Unreadable) -> SourceError:
@@ -62,7 +64,8 @@ def unit_statuses(
     order) whose time does not read. Each distinct time is read once."""
     frame = registrations.fillna("")
     times = frame["submitted_at"].tolist()
-    lateness = map_distinct(lambda value: _lateness(value, year, deadlines), times)
+    is_late = deadlines.lateness(year)
+    lateness = map_distinct(lambda value: _lateness(value, is_late), times)
     is_new = (frame["kind"] == str(Kind.NEW)).tolist()
     by_unit = frame.groupby("unit_code", sort=False).indices
     rows = []

@@ -61,6 +61,7 @@ class Rules:
         self.year = year
         self.roster = roster
         self.mappings = mappings
+        self.is_late = mappings.deadlines.lateness(year)
 
     def unit(self, code: str, name: str, name_given: bool) -> tuple[Unit | None, Problem | None]:
         """The unit from its code, else its name; `name_given`: the name cell holds a value."""
@@ -111,7 +112,7 @@ class Rules:
             return None, Problem("timestamp", clean_cell(value), "bad_timestamp")
         if at is None:
             return Moment(None, "", ""), None
-        late = str(self.mappings.deadlines.is_late(at, self.year)).lower()
+        late = str(self.is_late(at)).lower()
         return Moment(at, iso(at), late), None
 
     def registration_year(self, text: str, at: datetime | None) -> tuple[int, Problem | None]:
