@@ -153,7 +153,9 @@ class Normaliser:
         problems.add_all(years)
         return _Checked(units, fields, choices["form"], choices["kind"], moments, years)
 
-    def _add_registrations(self, table: RawTable, valid: list[int], checked: _Checked, into: Normalised):
+    def _add_registrations(
+        self, table: RawTable, valid: list[int], checked: _Checked, into: Normalised
+    ) -> None:
         names = table.text("model_name")
         keys = map_distinct(match_key, [names[row] for row in valid])
         units = [checked.units[row][0] for row in valid]
