@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dvk.demo.generate import generated_units, write_forms_export, write_roster  # noqa: E402
+from dvk.demo.generate import write_collect_inputs  # noqa: E402
 
 STEPS_SCRIPT = """
 import json, resource, sys
@@ -63,9 +63,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="dvk-bench-") as temp:
         folder = Path(temp)
-        units = generated_units(max(31, args.rows // 3000))
-        roster = write_roster(folder / "roster.csv", units)
-        forms = write_forms_export(folder / "forms.csv", [u.name for u in units], args.rows)
+        roster, forms = write_collect_inputs(folder, args.rows)
         size_mb = forms.stat().st_size / 1e6
         done = subprocess.run(
             [sys.executable, "-c", STEPS_SCRIPT, str(forms), str(roster), str(folder)],

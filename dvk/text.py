@@ -15,8 +15,6 @@ import viparse
 _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 _MARKERS = re.compile(r"\(\s*\*\s*\)|\*+\s*$|:\s*$")
 _SPACES = re.compile(r"\s+")
-_NOT_SEEN = object()
-T = TypeVar("T")
 # Characters that show nothing: zero-width spaces and joiners, word joiner, BOM, direction
 # marks. A name made of them (or of NBSP) is no name. (The soft hyphen U+00AD stays: in TCVN3
 # text it is the letter "ư".)
@@ -124,6 +122,10 @@ def mark_key(text: str) -> str:
 
 def collapse_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
+
+
+_NOT_SEEN = object()
+T = TypeVar("T")
 
 
 def map_distinct(
