@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from dvk.demo.generate import (  # noqa: E402
     generated_units,
     type_staff_entries,
+    write_collect_inputs,
     write_forms_export,
     write_roster,
 )
@@ -117,9 +118,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="dvk-bench-") as temp:
         folder = Path(temp)
-        units = generated_units(max(31, args.rows // 3000))
-        roster = write_roster(folder / "roster.csv", units)
-        forms = write_forms_export(folder / "forms.csv", [u.name for u in units], args.rows)
+        roster, forms = write_collect_inputs(folder, args.rows)
         size_mb = forms.stat().st_size / 1e6
 
         def collect_into(out: Path) -> list[str]:

@@ -13,6 +13,7 @@ _DAY_FIRST = re.compile(
     r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
     r"(?:[ T,]+(?P<H>\d{1,2})[:h](?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?)?"
 )
+_NUMBER = re.compile(r"\d+(\.\d+)?")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?")
 
 
@@ -49,7 +50,7 @@ def parse_moment(value: object) -> datetime | None:
     text = str(value).strip()
     if not text:
         return None
-    if re.fullmatch(r"\d+(\.\d+)?", text):
+    if _NUMBER.fullmatch(text):
         return from_excel_serial(float(text))
     match = _DAY_FIRST.fullmatch(text)
     if match:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
@@ -65,7 +66,12 @@ class Deadlines:
         return datetime.combine(next_day, time(0, 0), tzinfo=self.timezone)
 
     def is_late(self, submitted_at: datetime, year: int) -> bool:
-        return submitted_at >= self.deadline_end(year)
+        return self.lateness(year)(submitted_at)
+
+    def lateness(self, year: int) -> Callable[[datetime], bool]:
+        """`is_late` for the times of one year, with its deadline worked out once."""
+        end = self.deadline_end(year)
+        return lambda submitted_at: submitted_at >= end
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import repeat
 
 EXCEL_CELL_LIMIT = 32_767
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -11,6 +12,7 @@ _CSV_ESCAPE = "'"
 # What an .xlsx cell cannot hold: the XML-illegal C0 controls (tab, LF and CR are fine) and the
 # Unicode non-characters.
 _NOT_IN_A_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff]")
+_ESCAPED_STARTS = (*_FORMULA_START, _CSV_ESCAPE)
 
 
 def csv_escape(text: str) -> str:
@@ -19,9 +21,19 @@ def csv_escape(text: str) -> str:
     Reversible: text that already begins with an apostrophe gets one more, so
     ``csv_unescape`` gives back exactly what the user typed.
     """
-    if text.startswith((*_FORMULA_START, _CSV_ESCAPE)):
+    if text.startswith(_ESCAPED_STARTS):
         return _CSV_ESCAPE + text
     return text
+
+
+def csv_escape_all(values: list[object]) -> list[object]:
+    """A column's values with every text `csv_escape`d; numbers and dates as they are."""
+    try:
+        if not any(map(str.startswith, values, repeat(_ESCAPED_STARTS))):
+            return values  # the usual column: all text, none of it would run (checked at C speed)
+    except TypeError:
+        pass  # numbers or dates among the values: escape the texts one by one
+    return [csv_escape(value) if isinstance(value, str) else value for value in values]
 
 
 def csv_unescape(text: str) -> str:

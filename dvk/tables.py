@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import csv
+import os
 from pathlib import Path
 
 import pandas as pd
 
 from dvk.atomic import save_atomically
 from dvk.errors import SourceError
-from dvk.safe_text import csv_escape, csv_unescape
+from dvk.safe_text import csv_escape_all, csv_unescape
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
-    escaped = (
-        frame.astype(object)
-        .fillna("")
-        .map(lambda value: csv_escape(value) if isinstance(value, str) else value)
-    )
-    return save_atomically(
-        path, lambda temporary: escaped.to_csv(temporary, index=False, encoding="utf-8-sig")
-    )
+    """The frame as pandas' `to_csv` writes it (no index, minimal quoting, empty for a missing
+    value), every text escaped; written with the csv module, column by column."""
+    filled = frame.astype(object).fillna("")
+    columns = [csv_escape_all(filled.iloc[:, position].tolist()) for position in range(filled.shape[1])]
+
+    def write(temporary: Path) -> None:
+        with open(temporary, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, lineterminator=os.linesep)
+            writer.writerow(filled.columns)
+            writer.writerows(zip(*columns, strict=True))
+
+    return save_atomically(path, write)
 
 
 def read_csv(path: Path, required: list[str]) -> pd.DataFrame:

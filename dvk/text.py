@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Any, TypeVar
 
 import viparse
 
@@ -79,6 +81,28 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
 
 
+class _KeyCharacters(dict):
+    """A `str.translate` table, filled as characters are met: what each character of a decomposed
+    text becomes in a match key. "đ" → "d"; an accent (category Mn) is dropped; a letter, digit or
+    "_" (what a regex calls a word character) stays; anything else becomes a space."""
+
+    def __missing__(self, code: int) -> int | str | None:
+        char = chr(code)
+        if char in "đĐ":
+            key: int | str | None = "d" if char == "đ" else "D"
+        elif unicodedata.category(char) == "Mn":
+            key = None
+        elif char.isalnum() or char == "_":
+            key = code
+        else:
+            key = " "
+        self[code] = key
+        return key
+
+
+_KEY_CHARACTERS = _KeyCharacters()
+
+
 @lru_cache(maxsize=65_536)  # units, fields and choices repeat on every row
 def match_key(text: str) -> str:
     """The key two spellings of one header, value or name share.
@@ -88,9 +112,7 @@ def match_key(text: str) -> str:
     "ten mo hinh" give the same key.
     """
     text = _MARKERS.sub("", nfc(text)).casefold()
-    text = strip_accents(text)
-    text = re.sub(r"[^\w]+", " ", text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(unicodedata.normalize("NFD", text).translate(_KEY_CHARACTERS).split())
 
 
 def mark_key(text: str) -> str:
@@ -100,3 +122,40 @@ def mark_key(text: str) -> str:
 
 def collapse_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
+
+
+_NOT_SEEN = object()
+T = TypeVar("T")
+
+
+def map_distinct(
+    function: Callable[[Any], T], values: Iterable[object], memo: dict[str, Any] | None = None
+) -> list[T]:
+    """`function` of each value, worked out once per distinct text: units, fields, choices and
+    times repeat down a column. `memo` keeps the results across calls. Other values (numbers,
+    dates) are worked out each time, since 1, 1.0 and True are one dictionary key."""
+    memo = {} if memo is None else memo
+    results: list[T] = []
+    append = results.append
+    for value in values:
+        if value.__class__ is str:
+            result = memo.get(value, _NOT_SEEN)
+            if result is _NOT_SEEN:
+                result = memo[value] = function(value)
+            append(result)
+        else:
+            append(function(value))
+    return results
+
+
+def map_distinct_rows(function: Callable[..., T], *columns: Iterable[str | bool]) -> list[T]:
+    """`function` of each row's texts (or flags) from several columns, once per distinct row."""
+    memo: dict[tuple, Any] = {}
+    results: list[T] = []
+    append = results.append
+    for row in zip(*columns, strict=True):
+        result = memo.get(row, _NOT_SEEN)
+        if result is _NOT_SEEN:
+            result = memo[row] = function(*row)
+        append(result)
+    return results

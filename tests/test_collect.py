@@ -259,6 +259,31 @@ def test_one_row_with_several_problems_is_one_rejected_row(tmp_path, settings):
     assert result.rows_rejected == 1 and result.balanced
 
 
+def test_rejects_are_listed_in_reading_order_whatever_was_found_first(tmp_path, settings):
+    rows = [
+        forms_row(when="10/03/2025 08:00:00"),  # row 2: the year, the last thing looked at
+        forms_row(kind="Cải tiến"),  # row 3
+        forms_row(field="Môi trường", name=""),  # row 4: two problems
+        forms_row(name=""),  # row 5: the model name, the first thing looked at
+    ]
+    result = run(settings, write_forms_csv(tmp_path / "f.csv", rows))
+    assert [[row, code] for row, _, code in report(result)] == [
+        [2, "wrong_year"],
+        [3, "unknown_kind"],
+        [4, "missing_model_name"],
+        [4, "unknown_field"],
+        [5, "missing_model_name"],
+    ]
+
+
+def test_a_workbook_cell_with_an_unreadable_character_is_flagged_beside_numbers(tmp_path, settings):
+    """A sheet filled from a badly decoded file: the damaged text is rejected, a number read."""
+    rows = [forms_row(name=2026), forms_row(name="Tủ s\ufffdch", when=datetime(2026, 3, 9, 8, 0))]
+    result = run(settings, write_forms_xlsx(tmp_path / "responses.xlsx", rows))
+    assert result.registrations["model_name"].tolist() == ["2026"]
+    assert report(result) == [[3, "Tên mô hình, điển hình (*)", "undecodable"]]
+
+
 def test_later_answer_replaces_earlier_and_both_are_recorded(tmp_path, settings):
     path = write_forms_csv(
         tmp_path / "f.csv",

@@ -16,8 +16,8 @@ def losing_a_row(monkeypatch):
     """Collection that silently drops one replaced row, as a bug in supersede would."""
     real = dvk.intake.collection.supersede
 
-    def lossy(registrations):
-        kept, superseded = real(registrations)
+    def lossy(registrations, *model_keys):
+        kept, superseded = real(registrations, *model_keys)
         return kept, superseded[:-1]
 
     monkeypatch.setattr(dvk.intake.collection, "supersede", lossy)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
 import pandas as pd
 
 from dvk.dates import DateParseError, parse_moment
@@ -9,22 +13,35 @@ from dvk.errors import SourceError
 from dvk.mappings import Deadlines
 from dvk.roster import Roster
 from dvk.schema import UNIT_STATUS_COLUMNS, Kind, UnitStatus
+from dvk.text import map_distinct
 
 
-def _lateness(record: dict, year: int, deadlines: Deadlines) -> bool | None:
+@dataclass(frozen=True)
+class _Unreadable:
+    """A registration's time that does not read: told with the registration it belongs to."""
+
+    text: str
+    error: DateParseError
+
+
+def _lateness(submitted_at: object, is_late: Callable[[datetime], bool]) -> bool | None | _Unreadable:
     """True late, False on time, None when the registration has no time (a paper form with no date)."""
-    submitted_at = str(record.get("submitted_at") or "").strip()
-    if not submitted_at:
+    text = str(submitted_at or "").strip()
+    if not text:
         return None
     try:
-        moment = parse_moment(submitted_at)
+        moment = parse_moment(text)
     except DateParseError as error:
-        raise SourceError(
-            f"Bản đăng ký «{record.get('registration_id', '')}» ({record.get('unit_name', '')}): thời gian "
-            f"gửi «{submitted_at}» không đọc được ({error}); ghi theo ngày/tháng/năm giờ:phút, ví dụ "
-            "25/03/2026 10:00, hoặc để trống nếu không rõ."
-        ) from error
-    return None if moment is None else deadlines.is_late(moment, year)
+        return _Unreadable(text, error)
+    return None if moment is None else is_late(moment)
+
+
+def _refusal(record: dict, time: _Unreadable) -> SourceError:
+    return SourceError(
+        f"Bản đăng ký «{record.get('registration_id', '')}» ({record.get('unit_name', '')}): thời gian "
+        f"gửi «{time.text}» không đọc được ({time.error}); ghi theo ngày/tháng/năm giờ:phút, ví dụ "
+        "25/03/2026 10:00, hoặc để trống nếu không rõ."
+    )
 
 
 def unit_status(lateness: list[bool | None]) -> UnitStatus:
@@ -43,29 +60,36 @@ def unit_status(lateness: list[bool | None]) -> UnitStatus:
 def unit_statuses(
     registrations: pd.DataFrame, roster: Roster, year: int, deadlines: Deadlines
 ) -> pd.DataFrame:
-    rows = []
+    """Each roster unit's status, count and target; SourceError at the first registration (in roster
+    order) whose time does not read. Each distinct time is read once."""
     frame = registrations.fillna("")
-    by_unit = {code: group for code, group in frame.groupby("unit_code", sort=False)}
+    times = frame["submitted_at"].tolist()
+    is_late = deadlines.lateness(year)
+    lateness = map_distinct(lambda value: _lateness(value, is_late), times)
+    is_new = (frame["kind"] == str(Kind.NEW)).tolist()
+    by_unit = frame.groupby("unit_code", sort=False).indices
+    rows = []
     for unit in roster.units:
-        group = by_unit.get(unit.code)
-        count = 0 if group is None else len(group)
-        new_models = 0 if group is None else int((group["kind"] == str(Kind.NEW)).sum())
-        records = [] if group is None else group.to_dict("records")
-        status = unit_status([_lateness(record, year, deadlines) for record in records])
-        times = sorted(str(record["submitted_at"]) for record in records if record["submitted_at"])
-        first = times[0] if times else ""
+        positions = by_unit.get(unit.code, [])
+        unit_lateness = [lateness[row] for row in positions]
+        for row, late in zip(positions, unit_lateness, strict=True):
+            if isinstance(late, _Unreadable):
+                raise _refusal(frame.iloc[row].to_dict(), late) from late.error
+        count = len(positions)
+        new_models = sum(is_new[row] for row in positions)
+        submitted = [str(times[row]) for row in positions if times[row]]
         meets = count >= unit.target.total and new_models >= unit.target.new
         rows.append(
             {
                 "unit_code": unit.code,
                 "unit_name": unit.name,
-                "status": str(status),
+                "status": str(unit_status(unit_lateness)),
                 "registrations": count,
                 "new_models": new_models,
                 "target": unit.target.describe(),
                 "meets_target": "true" if meets else "false",
                 "unit_type": unit.unit_type,
-                "first_submitted_at": first,
+                "first_submitted_at": min(submitted, default=""),
                 "email": unit.email,
             }
         )

@@ -38,6 +38,7 @@ def collect(plan: RunPlan, steps: Steps = DIRECT, progress=None) -> Collected:
     Nothing is written when the counts do not add up (rows in = valid + rejected + superseded)."""
     read = steps.read_sources(plan.sources, plan.settings.mappings, progress)
     collection = steps.normalise_registrations(read, plan.year, plan.settings)
+    del read  # the raw tables, not needed once normalised: let them go before the register is written
     if not collection.balanced:
         raise CountMismatch(f"Số dòng không khớp, chưa ghi tệp nào: {collection.count_line()}")
     statuses = steps.check_units(collection.registrations, plan.year, plan.settings)

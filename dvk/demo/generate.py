@@ -112,3 +112,11 @@ def type_staff_entries(register: Path, share: float, seed: int = 7, recognised: 
             "Cấp công nhận": "Cấp tỉnh" if yes else None,
         }
     return fill_register(register, entries)
+
+
+def write_collect_inputs(folder: Path, rows: int) -> tuple[Path, Path]:
+    """The roster and the Forms export a benchmark of `dvk collect` reads: `rows` answers from one
+    unit for every 3,000 answers (at least 31 units)."""
+    units = generated_units(max(31, rows // 3000))
+    roster = write_roster(folder / "roster.csv", units)
+    return roster, write_forms_export(folder / "forms.csv", [unit.name for unit in units], rows)

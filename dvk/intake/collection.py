@@ -13,8 +13,9 @@ import pandas as pd
 from dvk.intake.normalise import normalise
 from dvk.intake.supersede import supersede
 from dvk.mappings import Mappings
+from dvk.rejects import Reject
 from dvk.roster import Roster
-from dvk.schema import REGISTRATION_COLUMNS, REJECT_COLUMNS, SUPERSEDED_COLUMNS
+from dvk.schema import REGISTRATION_COLUMNS, REJECT_COLUMNS
 from dvk.sources import READ, SourceRead
 
 COLUMN_REPORT_COLUMNS = ["source", "column_index", "header", "field", "non_empty_cells"]
@@ -70,11 +71,19 @@ def frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).astype(object)
 
 
+def _rejects_frame(rejects: list[Reject]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {column: [getattr(found, column) for found in rejects] for column in REJECT_COLUMNS},
+        columns=REJECT_COLUMNS,
+        dtype=object,
+    )
+
+
 def build_collection(read: SourceRead, year: int, roster: Roster, mappings: Mappings) -> Collection:
     """Normalise every table read, set aside replaced rows, keep every reject; the count identity."""
-    registrations, rejects, rows_in, rows_rejected = normalise(read.tables, year, roster, mappings)
-    kept, superseded = supersede(registrations)
-    all_rejects = [r.as_dict() for r in read.unrecognised] + [r.as_dict() for r in rejects]
+    normalised = normalise(read.tables, year, roster, mappings)
+    registrations = pd.DataFrame(normalised.registrations, columns=REGISTRATION_COLUMNS, dtype=object)
+    kept, superseded = supersede(registrations, normalised.model_keys)
     summaries = [
         SourceSummary(
             outcome.source,
@@ -91,11 +100,11 @@ def build_collection(read: SourceRead, year: int, roster: Roster, mappings: Mapp
     columns = [asdict(column) for table in read.tables for column in table.columns]
     return Collection(
         year=year,
-        registrations=frame(kept, REGISTRATION_COLUMNS),
-        rejects=frame(all_rejects, REJECT_COLUMNS),
-        superseded=frame(superseded, SUPERSEDED_COLUMNS),
-        rows_in=rows_in,
-        rows_rejected=rows_rejected,
+        registrations=kept,
+        rejects=_rejects_frame(read.unrecognised + normalised.rejects),
+        superseded=superseded,
+        rows_in=normalised.rows_in,
+        rows_rejected=normalised.rows_rejected,
         sources=summaries,
         skipped_files=read.skipped_files,
         columns=frame(columns, COLUMN_REPORT_COLUMNS),

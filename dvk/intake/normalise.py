@@ -1,208 +1,195 @@
-"""Raw rows to registrations in the official schema, or to rejects: never both, never neither."""
+"""Raw tables to registrations in the official schema, or to rejects: never both, never neither.
+
+Column by column: each rule (`dvk.intake.rules`) is worked out once per distinct value of its
+columns (units, fields, choices and times repeat down a column), then every row takes its
+results. A row with any problem is rejected with every problem it has, in the order the checks
+run (undecodable text, model name, unit, field, form, kind, time, year); the others are
+registrations.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import re
+import operator
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import repeat
+from typing import Any
 
-from dvk.dates import DateParseError, iso, parse_moment
+from dvk.intake.rules import MARK_COLUMNS, Problem, Rules
 from dvk.mappings import Mappings
 from dvk.rejects import Reject, reject
 from dvk.roster import Roster
-from dvk.schema import Field, Form, Kind
+from dvk.schema import REGISTRATION_COLUMNS
 from dvk.sources.headers import FIELD_LABELS
-from dvk.sources.model import RawRow, RawTable
-from dvk.text import clean_cell, match_key
+from dvk.sources.model import RawTable
+from dvk.text import map_distinct, map_distinct_rows, match_key
 
-_NOT_MARKED = {"", "0", "khong", "no", "false", "-"}
 UNDECODABLE = "\ufffd"  # what a byte no encoding could read became
-# A choice answered as one column ("Hình thức": "Tập thể") or as marks in two columns.
-_MARK_COLUMNS = {
-    "form": ("form_collective", "form_individual"),
-    "kind": ("kind_new", "kind_replicated"),
-}
-
 
 # How a column is named in a reject when the source has no header of its own for it.
 COLUMN_LABELS = {**FIELD_LABELS, "kind": "Xây dựng mới / Nhân rộng", "timestamp": "Thời gian gửi"}
 
 
-@dataclass
-class Outcome:
-    registration: dict[str, object] | None
-    rejects: list[Reject]
+def derived_id(year: int, unit_code: str, model_key: str) -> str:
+    """The id of a registration whose source has none, from its unit and its model's match key.
 
-
-def _choice(text: str, index: dict, strip_prefixes: bool = False):
-    key = match_key(text)
-    if key in index:
-        return index[key]
-    if strip_prefixes:
-        # "I. Lĩnh vực kinh tế", "Lĩnh vực: Kinh tế"
-        bare = re.sub(r"^(?:iv|iii|ii|i)\s+", "", key)
-        bare = re.sub(r"^linh vuc\s+", "", bare)
-        for candidate in (bare, f"linh vuc {bare}"):
-            if candidate in index:
-                return index[candidate]
-    return None
-
-
-def _is_marked(value: object, mappings: Mappings) -> bool:
-    """A mark listed in values.toml ("x", "✓", "có"), or any other text that is not a "no"."""
-    text = clean_cell(value)
-    return mappings.is_mark(text) or match_key(text) not in _NOT_MARKED
-
-
-def registration_id(year: int, unit_code: str, model_name: str, response_id: str = "") -> str:
-    """The source's own id when it has one; otherwise one derived from unit and model.
-
-    The derived id is the same on every rerun and for a resubmission of the same model by
-    the same unit, so staff entries in the register stay attached to it.
-    """
-    if response_id:
-        return response_id
-    digest = hashlib.sha1(f"{year}|{unit_code}|{match_key(model_name)}".encode()).hexdigest()
+    The same on every rerun and for a resubmission of the same model by the same unit, so staff
+    entries in the register stay attached to it."""
+    digest = hashlib.sha1(f"{year}|{unit_code}|{model_key}".encode()).hexdigest()
     return f"DK{year}-{digest[:10].upper()}"
+
+
+class _Problems:
+    """The problems of one table's rows, each row's in the order they were found."""
+
+    def __init__(self, table: RawTable) -> None:
+        self.table = table
+        self.by_row: dict[int, list[Reject]] = {}
+
+    def add(self, row: int, problem: Problem) -> None:
+        label = self.table.labels.get(problem.column) or COLUMN_LABELS.get(problem.column, problem.column)
+        found = reject(
+            self.table.source,
+            self.table.row_numbers[row],
+            label,
+            problem.value,
+            problem.code,
+            problem.extra,
+        )
+        self.by_row.setdefault(row, []).append(found)
+
+    def add_all(self, verdicts: list[tuple[object, Problem | None]]) -> None:
+        for row, (_, problem) in enumerate(verdicts):
+            if problem is not None:
+                self.add(row, problem)
+
+
+@dataclass
+class Normalised:
+    """Every row read: registrations (by column, in the order read) or rejects."""
+
+    registrations: dict[str, list[object]] = field(
+        default_factory=lambda: {column: [] for column in REGISTRATION_COLUMNS}
+    )
+    model_keys: list[str] = field(default_factory=list)  # `match_key` of each registration's model
+    rejects: list[Reject] = field(default_factory=list)
+    rows_in: int = 0
+    rows_rejected: int = 0
+
+
+def _undecodable_rows(values: list[object]) -> list[int]:
+    """The rows whose text holds a character no encoding could read."""
+    try:
+        if not any(map(operator.contains, values, repeat(UNDECODABLE))):
+            return []  # the usual answer, found at C speed when every value is text
+    except TypeError:
+        pass  # a number, a date or an empty cell among the values: look at the texts one by one
+    return [row for row, value in enumerate(values) if isinstance(value, str) and UNDECODABLE in value]
+
+
+Verdicts = list[tuple[Any, Problem | None]]  # each row's value and the problem that stops it
+
+
+@dataclass
+class _Checked:
+    """Each rule's verdict on every row of a table."""
+
+    units: Verdicts
+    fields: Verdicts
+    forms: Verdicts
+    kinds: Verdicts
+    moments: Verdicts
+    years: Verdicts
 
 
 class Normaliser:
     def __init__(self, year: int, roster: Roster, mappings: Mappings) -> None:
         self.year = year
-        self.roster = roster
-        self.mappings = mappings
+        self.rules = Rules(year, roster, mappings)
 
-    def row(self, raw: RawRow, labels: dict[str, str]) -> Outcome:
-        problems: list[Reject] = []
-        values = raw.values
+    def add_table(self, table: RawTable, into: Normalised) -> None:
+        into.rows_in += table.row_count
+        if table.refusal:
+            into.rows_rejected += table.row_count
+            for number in table.row_numbers:
+                into.rejects.append(reject(table.source, number, "", "", "file_refused", table.refusal))
+            return
+        problems = _Problems(table)
+        checked = self._check(table, problems)
+        into.rows_rejected += len(problems.by_row)
+        for row in sorted(problems.by_row):
+            into.rejects.extend(problems.by_row[row])
+        valid = [row for row in range(table.row_count) if row not in problems.by_row]
+        self._add_registrations(table, valid, checked, into)
 
-        def problem(column: str, value: object, code: str, extra: str = "") -> None:
-            label = labels.get(column) or COLUMN_LABELS.get(column, column)
-            problems.append(reject(raw.source, raw.source_row, label, value, code, extra))
-
-        for column, value in values.items():
-            if isinstance(value, str) and UNDECODABLE in value:
-                problem(column, clean_cell(value), "undecodable")
-
-        model_name = clean_cell(values.get("model_name"))
-        if not model_name:
-            problem("model_name", "", "missing_model_name")
-
-        unit = None
-        unit_text = clean_cell(values.get("unit_code")) or clean_cell(values.get("unit_name"))
-        if not unit_text:
-            problem("unit_name", "", "missing_unit")
-        else:
-            unit = self.roster.find(unit_text)
-            if unit is None and values.get("unit_name"):
-                unit = self.roster.find(clean_cell(values.get("unit_name")))
-            if unit is None:
-                problem("unit_name", unit_text, "unknown_unit")
-
-        field = self._field(values, problem)
-        form = self._either("form", Form, self.mappings.forms, values, problem)
-        kind = self._either("kind", Kind, self.mappings.kinds, values, problem)
-
-        submitted = None
-        raw_time = values.get("timestamp")
-        try:
-            submitted = parse_moment(raw_time.strip() if isinstance(raw_time, str) else raw_time)
-        except DateParseError:
-            problem("timestamp", clean_cell(raw_time), "bad_timestamp")
-
-        year = self._year(values, submitted, problem)
-
-        if problems:
-            return Outcome(None, problems)
-        registration = {
-            "registration_id": registration_id(self.year, unit.code, model_name, raw.response_id),
-            "year": year,
-            "unit_code": unit.code,
-            "unit_name": unit.name,
-            "field": str(field),
-            "model_name": model_name,
-            "form": str(form),
-            "address": clean_cell(values.get("address")),
-            "content": clean_cell(values.get("content")),
-            "kind": str(kind),
-            "submitted_at": iso(submitted),
-            "late": ""
-            if submitted is None
-            else str(self.mappings.deadlines.is_late(submitted, self.year)).lower(),
-            "source": raw.source,
-            "source_row": raw.source_row,
-        }
-        return Outcome(registration, [])
-
-    def _field(self, values: dict, problem) -> Field | None:
-        text = clean_cell(values.get("field"))
-        if not text:
-            problem("field", "", "missing_field")
-            return None
-        field = _choice(text, self.mappings.fields, strip_prefixes=True)
-        if field is None:
-            problem("field", text, "unknown_field")
-        return field
-
-    def _either(self, name: str, enum: type[Form] | type[Kind], index: dict, values: dict, problem):
-        """A choice given as one answer ("Tập thể") or as marks in two columns (x | )."""
-        mark_columns = _MARK_COLUMNS[name]
-        text = clean_cell(values.get(name))
-        if text:
-            choice = _choice(text, index)
-            if choice is None:
-                problem(name, text, f"unknown_{name}")
-            return choice
-        if not any(column in values for column in mark_columns):
-            problem(name, "", f"{name}_neither")
-            return None
-        marked = [
-            member
-            for member, column in zip(enum, mark_columns, strict=True)
-            if _is_marked(values.get(column), self.mappings)
+    def _check(self, table: RawTable, problems: _Problems) -> _Checked:
+        """Every rule on every row, in the order a row's problems are listed."""
+        rules = self.rules
+        for column, values in table.values.items():
+            texts = table.texts[column]
+            for row in _undecodable_rows(values):
+                problems.add(row, Problem(column, texts[row], "undecodable"))
+        for row, name in enumerate(table.text("model_name")):
+            if not name:
+                problems.add(row, Problem("model_name", "", "missing_model_name"))
+        given = [bool(value) for value in table.column("unit_name")]
+        units = map_distinct_rows(rules.unit, table.text("unit_code"), table.text("unit_name"), given)
+        problems.add_all(units)
+        fields = map_distinct(rules.field, table.text("field"))
+        problems.add_all(fields)
+        choices = {}
+        for name, (first, second) in MARK_COLUMNS.items():
+            either = partial(rules.either, name, first in table.values or second in table.values)
+            choices[name] = map_distinct_rows(either, table.text(name), table.text(first), table.text(second))
+            problems.add_all(choices[name])
+        moments = map_distinct(rules.moment, table.column("timestamp"))
+        problems.add_all(moments)
+        years = [
+            rules.registration_year(text, moment.at if moment else None)
+            for text, (moment, _) in zip(table.text("year"), moments, strict=True)
         ]
-        if len(marked) == 1:
-            return marked[0]
-        shown = " | ".join(clean_cell(values.get(column)) for column in mark_columns)
-        problem(mark_columns[0], shown, f"{name}_both" if marked else f"{name}_neither")
-        return None
+        problems.add_all(years)
+        return _Checked(units, fields, choices["form"], choices["kind"], moments, years)
 
-    def _year(self, values: dict, submitted, problem) -> int:
-        text = clean_cell(values.get("year"))
-        if text:
-            match = re.search(r"(20\d\d)", text)
-            if not match:
-                problem("year", text, "bad_year")
-                return self.year
-            year = int(match[1])
-        elif submitted is not None:
-            year = submitted.year
-        else:
-            year = self.year
-        if year != self.year:
-            problem("year" if text else "timestamp", text or iso(submitted), "wrong_year", str(year))
-        return year
+    def _add_registrations(
+        self, table: RawTable, valid: list[int], checked: _Checked, into: Normalised
+    ) -> None:
+        names = table.text("model_name")
+        keys = map_distinct(match_key, [names[row] for row in valid])
+        units = [checked.units[row][0] for row in valid]
+        moments = [checked.moments[row][0] for row in valid]
+        own_ids = [table.response_ids[row] for row in valid]
+        addresses, contents = table.text("address"), table.text("content")
+        found = {
+            "registration_id": [
+                own or derived_id(self.year, unit.code, key)
+                for own, unit, key in zip(own_ids, units, keys, strict=True)
+            ],
+            "year": [checked.years[row][0] for row in valid],
+            "unit_code": [unit.code for unit in units],
+            "unit_name": [unit.name for unit in units],
+            "field": [str(checked.fields[row][0]) for row in valid],
+            "model_name": [names[row] for row in valid],
+            "form": [str(checked.forms[row][0]) for row in valid],
+            "address": [addresses[row] for row in valid],
+            "content": [contents[row] for row in valid],
+            "kind": [str(checked.kinds[row][0]) for row in valid],
+            "submitted_at": [moment.iso for moment in moments],
+            "late": [moment.late for moment in moments],
+            "source": [table.source] * len(valid),
+            "source_row": [table.row_numbers[row] for row in valid],
+        }
+        for column, values in found.items():
+            into.registrations[column].extend(values)
+        into.model_keys.extend(keys)
 
 
-def normalise(tables: Iterable[RawTable], year: int, roster: Roster, mappings: Mappings):
+def normalise(tables: Iterable[RawTable], year: int, roster: Roster, mappings: Mappings) -> Normalised:
     """Registrations and rejects for all rows, and the number of rows read."""
     normaliser = Normaliser(year, roster, mappings)
-    registrations: list[dict[str, object]] = []
-    rejects: list[Reject] = []
-    rows_in = 0
-    rows_rejected = 0
+    normalised = Normalised()
     for table in tables:
-        for raw in table.rows:
-            rows_in += 1
-            if table.refusal:
-                rows_rejected += 1
-                rejects.append(reject(raw.source, raw.source_row, "", "", "file_refused", table.refusal))
-                continue
-            outcome = normaliser.row(raw, table.labels)
-            if outcome.registration is not None:
-                registrations.append(outcome.registration)
-            else:
-                rows_rejected += 1
-                rejects.extend(outcome.rejects)
-    return registrations, rejects, rows_in, rows_rejected
+        normaliser.add_table(table, normalised)
+    return normalised

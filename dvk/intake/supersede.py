@@ -8,57 +8,73 @@ times, the row read last; a row without a time is older than any row with one.
 
 from __future__ import annotations
 
-from dvk.text import match_key
+import pandas as pd
+
+from dvk.schema import SUPERSEDED_COLUMNS
+from dvk.text import map_distinct, match_key
 
 _NO_TIME = ""  # sorts before any ISO time: a row without a time counts as the oldest
 
+Key = tuple[str, str, str]
+_READ = ("registration_id", "unit_code", "model_name", "submitted_at", "source", "source_row")
+_REPLACED_BY = {
+    "replaced_by_id": "registration_id",
+    "replaced_by_source": "source",
+    "replaced_by_row": "source_row",
+}
 
-def _keys(row: dict) -> set[tuple[str, str, str]]:
-    return {
-        ("unit_model", str(row["unit_code"]), match_key(str(row["model_name"]))),
-        ("id", str(row["registration_id"]), ""),
-    }
 
-
-def supersede(registrations: list[dict]) -> tuple[list[dict], list[dict]]:
-    """The registrations that stand, and the replaced ones with what replaced them."""
-    order = sorted(
-        range(len(registrations)),
-        key=lambda i: (registrations[i]["submitted_at"] or _NO_TIME, i),
-    )
-    holder: dict[tuple[str, str, str], int] = {}  # key → the row standing for it
-    keys_of: dict[int, set[tuple[str, str, str]]] = {}
-    successor: dict[int, int] = {}  # replaced row → the row that replaced it
+def _successors(order: list[int], ids: list[str], units: list[str], model_keys: list[str]) -> dict[int, int]:
+    """Each replaced row → the row that replaced it, rows taken in `order` (the oldest first)."""
+    holder: dict[Key, int] = {}  # key → the row standing for it
+    keys_of: dict[int, set[Key] | tuple[Key, Key]] = {}
+    successor: dict[int, int] = {}
     for index in order:
-        keys = _keys(registrations[index])
-        for old in sorted({holder[key] for key in keys if key in holder}):
+        own = (("unit_model", units[index], model_keys[index]), ("id", ids[index], ""))
+        olds = {holder[key] for key in own if key in holder}
+        if not olds:  # the usual case: a registration nothing stood for yet
+            keys_of[index] = own
+            holder[own[0]] = holder[own[1]] = index
+            continue
+        keys = set(own)
+        for old in sorted(olds):
             successor[old] = index
-            keys |= keys_of.pop(old)
+            keys.update(keys_of.pop(old))
         keys_of[index] = keys
         for key in keys:
             holder[key] = index
+    return successor
 
-    def final(index: int) -> dict:
+
+def supersede(
+    registrations: pd.DataFrame, model_keys: list[str] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The registrations that stand (in the order read), and the replaced ones with what replaced them.
+
+    `model_keys`: each row's `match_key` of its model name, when the caller has worked them out."""
+    column = {name: registrations[name].tolist() for name in _READ}
+    times = column["submitted_at"]
+    if model_keys is None:
+        model_keys = map_distinct(match_key, [str(name) for name in column["model_name"]])
+    sort_times = [time or _NO_TIME for time in times]
+    order = sorted(range(len(times)), key=sort_times.__getitem__)  # stable: equal times in reading order
+    successor = _successors(
+        order,
+        [str(value) for value in column["registration_id"]],
+        [str(value) for value in column["unit_code"]],
+        model_keys,
+    )
+
+    def final(index: int) -> int:
         while index in successor:
             index = successor[index]
-        return registrations[index]
+        return index
 
     position = {index: place for place, index in enumerate(order)}
-    superseded = []
-    for old_index in sorted(successor, key=position.__getitem__):
-        old, new = registrations[old_index], final(old_index)
-        superseded.append(
-            {
-                "registration_id": old["registration_id"],
-                "unit_code": old["unit_code"],
-                "model_name": old["model_name"],
-                "submitted_at": old["submitted_at"],
-                "source": old["source"],
-                "source_row": old["source_row"],
-                "replaced_by_id": new["registration_id"],
-                "replaced_by_source": new["source"],
-                "replaced_by_row": new["source_row"],
-            }
-        )
-    kept = [row for index, row in enumerate(registrations) if index not in successor]
-    return kept, superseded
+    replaced = sorted(successor, key=position.__getitem__)
+    newer = [final(index) for index in replaced]
+    superseded = {name: [column[name][i] for i in replaced] for name in _READ}
+    for name, replacing in _REPLACED_BY.items():
+        superseded[name] = [column[replacing][i] for i in newer]
+    kept = registrations.drop(index=registrations.index[replaced]).reset_index(drop=True)
+    return kept, pd.DataFrame(superseded, columns=SUPERSEDED_COLUMNS, dtype=object)

@@ -95,12 +95,12 @@ class SourceRead:
 
 def _table_outcome(table: RawTable) -> SourceOutcome:
     if table.refusal:
-        return SourceOutcome(table.source, REFUSED, table.refusal, len(table.rows), notes=table.notes)
+        return SourceOutcome(table.source, REFUSED, table.refusal, table.row_count, notes=table.notes)
     return SourceOutcome(
         table.source,
         READ,
         LAYOUT_LABELS[table.layout],
-        len(table.rows),
+        table.row_count,
         table.unit_name,
         table.notes,
         tuple(_column_note(column) for column in table.unrecognised_columns()),

@@ -29,19 +29,27 @@ def looks_like_response_id(text: str) -> bool:
     return bool(_RESPONSE_ID.fullmatch(text))
 
 
-def column_reports(source: str, header: HeaderMap, body: list[list[object]]) -> list[ColumnReport]:
-    """Every column that has a header or data, with its field and how many cells hold data."""
-    width = max([len(row) for row in body] + [max(header.texts, default=-1) + 1])
-    filled = [0] * width
-    for row in body:
+def filled_cells(rows: list[list[object]]) -> list[int]:
+    """For each column of `rows`, how many of its cells hold text."""
+    filled = [0] * max((len(row) for row in rows), default=0)
+    for row in rows:
         for index, value in enumerate(row):
-            if value is not None and (not isinstance(value, str) or value.strip()) and clean_cell(value):
+            if clean_cell(value):
                 filled[index] += 1
+    return filled
+
+
+def column_reports(source: str, header: HeaderMap, filled: list[int]) -> list[ColumnReport]:
+    """Every column that has a header or data, with its field and how many cells hold data.
+
+    `filled`: each body column's count of cells holding text (`filled_cells`)."""
+    width = max(len(filled), max(header.texts, default=-1) + 1)
     reports = []
     for index in range(width):
         text = header.texts.get(index, "")
-        if text or filled[index]:
-            reports.append(ColumnReport(source, index + 1, text, header.fields.get(index, ""), filled[index]))
+        count = filled[index] if index < len(filled) else 0
+        if text or count:
+            reports.append(ColumnReport(source, index + 1, text, header.fields.get(index, ""), count))
     return reports
 
 

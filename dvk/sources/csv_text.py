@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from itertools import chain
 
 import viparse
 
 from dvk.errors import SourceError
 from dvk.safe_text import EXCEL_CELL_LIMIT
-from dvk.text import nfc
+from dvk.text import looks_legacy, map_distinct, nfc, repair
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a 131,073-character answer is still one cell
 
@@ -38,13 +38,6 @@ _TYPOGRAPHY = frozenset("“”‘’–—…•°«»·×€£¥§©®™")
 _DROPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff]")
 UNDECODABLE = "\ufffd"
 LIMIT_SHOWN = f"{EXCEL_CELL_LIMIT:,}".replace(",", ".")  # 32.767, as a Vietnamese reader writes it
-
-
-@dataclass
-class CsvText:
-    rows: list[list[str]]
-    encoding: str
-    notes: list[str] = field(default_factory=list)
 
 
 def _strange(text: str) -> int:
@@ -156,6 +149,8 @@ def _swallowed(rows: list[list[str]], delimiter: str) -> int | None:
     if width < 3 or len(dated) < max(1, (len(rows) - 1) // 2):
         return None
     for number, row in enumerate(rows, start=1):
+        if all(map(str.isprintable, row)):
+            continue  # no line break in any cell: every line break is unprintable
         for cell in row:
             lines = cell.splitlines()
             if (
@@ -166,17 +161,33 @@ def _swallowed(rows: list[list[str]], delimiter: str) -> int | None:
     return None
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` with their ends, as a file opened with newline="" gives them (CR, LF or
+    CRLF), one at a time: no second copy of a large text."""
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if line:
+            yield line
+
+
 def _parse(text: str, name: str) -> list[list[str]]:
+    """The rows of the text; equal cells are held as one string (units, fields and choices repeat
+    down a column), so the rows take little more room than the text."""
     delimiter = _delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
+    same: dict[str, str] = {}
+    one = same.setdefault
     rows: list[list[str]] = []
     try:
         for row in reader:
-            rows.append(row)
+            rows.append([one(cell, cell) for cell in row])
     except csv.Error as error:
         if "unexpected end of data" not in str(error):
-            lenient = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-            return _check_swallowed(list(lenient), delimiter, name)
+            lenient = csv.reader(_lines(text), delimiter=delimiter)
+            return _check_swallowed([[one(cell, cell) for cell in row] for row in lenient], delimiter, name)
         raise SourceError(
             f'Không đọc được «{name}»: dấu ngoặc kép (") mở ở bản ghi thứ {len(rows) + 1} không được '
             "đóng, nên mọi dòng sau bị gộp vào một ô. Sửa ô ấy (hoặc mở tệp trong Excel và lưu lại) rồi "
@@ -223,7 +234,22 @@ def clean_grid(rows: list[list[object]], notes: list[str], first_row: int = 1) -
     return cleaned_rows
 
 
-def read_csv_text(data: bytes, name: str) -> CsvText:
-    text, encoding, notes = decode(data, name)
+def _repair_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Every cell as `repair` gives it (NFC, legacy bytes converted), once per distinct cell."""
+    repaired: dict[str, str] = {}
+    return [map_distinct(repair, row, repaired) for row in rows]
+
+
+def csv_rows(text: str, name: str, notes: list[str]) -> list[list[str]]:
+    """The rows of a decoded CSV text, every cell cleaned (`clean_grid`) and repaired (`repair`);
+    what changed is told in `notes`.
+
+    A cell is a piece of the text, so a text with no character to drop, in NFC and with no sign
+    of legacy bytes has no cell to change: its rows are kept as the parser gave them."""
     rows = _parse(text, name)
-    return CsvText(clean_grid(rows, notes), encoding, notes)
+    longest = max(map(len, chain.from_iterable(rows)), default=0)
+    if longest > EXCEL_CELL_LIMIT or _DROPPED.search(text) is not None:
+        return _repair_rows(clean_grid(rows, notes))
+    if looks_legacy(text) or not unicodedata.is_normalized("NFC", text):
+        return _repair_rows(rows)
+    return rows

@@ -11,7 +11,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from dvk.errors import SourceError
 from dvk.folders import REGISTRATIONS_CSV, REJECTS_CSV, SUPERSEDED_CSV, UNIT_STATUS_CSV
-from dvk.sources.csv_text import clean_grid, read_csv_text
+from dvk.sources.csv_text import clean_grid, csv_rows, decode
 from dvk.sources.model import Sheet
 from dvk.text import repair
 
@@ -40,11 +40,12 @@ def files_in(spec: Path) -> tuple[list[Path], list[Path]]:
 
 
 def _read_csv(path: Path) -> list[Sheet]:
-    read = read_csv_text(path.read_bytes(), path.name)
-    if not any(any(cell.strip() for cell in row) for row in read.rows):
+    text, _, notes = decode(path.read_bytes(), path.name)  # the bytes are let go before parsing
+    grid = csv_rows(text, path.name, notes)
+    del text
+    if not any(any(cell.strip() for cell in row) for row in grid):
         return []  # an empty file: the caller names it
-    grid = [[repair(cell) for cell in row] for row in read.rows]
-    return [Sheet(source=path.name, grid=grid, notes=tuple(read.notes))]
+    return [Sheet(source=path.name, grid=grid, notes=tuple(notes))]
 
 
 def _cell_value(cell) -> object:

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from dvk.mappings import Mappings
-from dvk.sources.columns import column_reports, looks_like_response_id, no_header_reason, refusal
+from dvk.sources.columns import column_reports, filled_cells, no_header_reason, refusal
 from dvk.sources.headers import resolver_for
-from dvk.sources.model import RawRow, RawTable, Sheet
+from dvk.sources.model import RawTable, Sheet
+from dvk.sources.table import FILE_TIME_LABEL, read_table
 from dvk.text import clean_cell, collapse_spaces, match_key
 
 # How far down a header row is looked for: title rows above it are common, a header
@@ -210,7 +211,6 @@ def _signed_date(rows: list[list[object]]) -> str:
     return ""
 
 
-FILE_TIME_LABEL = "Thời gian sửa tệp (khi tải lên)"
 RECEIVED_LABEL = "Ngày nhận biểu mẫu (cán bộ ghi)"
 # Staff note the arrival of a paper form with no signing date: "Ngày nhận: 25/03/2026".
 _RECEIVED = re.compile(
@@ -229,26 +229,14 @@ def _received_date(grid: list[list[object]]) -> str:
     return ""
 
 
-def _fill_missing_times(rows: list[RawRow], moment: object) -> bool:
-    """Rows without a time of their own take the form's signing date or the file's upload time.
-
-    True when some row took it."""
-    filled = False
-    if moment:
-        for raw in rows:
-            if not raw.values.get("timestamp"):
-                raw.values["timestamp"] = moment
-                filled = True
-    return filled
-
-
 def read_official_form(sheet: Sheet, header: HeaderMap, mappings: Mappings) -> RawTable:
     columns = header.columns
     name_index = columns["model_name"]
     # A "TT"/"STT" column left of the name column may carry the section numeral.
     number_index = name_index - 1 if name_index > 0 else None
     unit_name = _unit_line(sheet, header.row_index)
-    rows: list[RawRow] = []
+    records: list[dict[str, object]] = []
+    row_numbers: list[int] = []
     body_rows: list[list[object]] = []
     section_field: str | None = None
     body = sheet.grid[header.row_index + 1 :]
@@ -279,46 +267,34 @@ def read_official_form(sheet: Sheet, header: HeaderMap, mappings: Mappings) -> R
             values["field"] = section_field or ""
         if "unit_name" not in columns:
             values["unit_name"] = unit_name
-        row_number = sheet.first_row_number + header.row_index + 1 + offset
-        rows.append(RawRow(source=sheet.source, source_row=row_number, values=values))
-    labels = dict(header.labels)
-    received = "" if signed else _received_date(sheet.grid)
-    if _fill_missing_times(rows, signed or received or sheet.modified_at):
-        label = "Ngày ký biểu mẫu" if signed else RECEIVED_LABEL if received else FILE_TIME_LABEL
-        labels.setdefault("timestamp", label)
-    labels.setdefault("field", "Mục lĩnh vực (I–IV)")
-    labels.setdefault("unit_name", "ĐƠN VỊ")
-    return RawTable(
+        records.append(values)
+        row_numbers.append(sheet.first_row_number + header.row_index + 1 + offset)
+    table = RawTable(
         sheet.source,
         "official_form",
-        rows,
-        labels,
+        *_as_columns(records),
+        row_numbers,
+        [""] * len(records),
+        dict(header.labels),
         unit_name=unit_name,
-        columns=column_reports(sheet.source, header, body_rows),
+        columns=column_reports(sheet.source, header, filled_cells(body_rows)),
         notes=sheet.notes,
     )
+    received = "" if signed else _received_date(sheet.grid)
+    moment = signed or received or sheet.modified_at
+    if moment and table.fill_missing("timestamp", moment):
+        label = "Ngày ký biểu mẫu" if signed else RECEIVED_LABEL if received else FILE_TIME_LABEL
+        table.labels.setdefault("timestamp", label)
+    table.labels.setdefault("field", "Mục lĩnh vực (I–IV)")
+    table.labels.setdefault("unit_name", "ĐƠN VỊ")
+    return table
 
 
-def read_table(sheet: Sheet, header: HeaderMap) -> RawTable:
-    layout = "forms_export" if "timestamp" in header.columns else "table"
-    rows = []
-    body_rows: list[list[object]] = []
-    for offset, row in enumerate(sheet.grid[header.row_index + 1 :]):
-        if not any(clean_cell(value) for value in row):
-            continue
-        body_rows.append(row)
-        values = _values(row, header)
-        response_id = clean_cell(values.pop("response_id", None))
-        own_id = clean_cell(values.pop("row_id", None))
-        if not response_id and looks_like_response_id(own_id):
-            response_id = own_id
-        row_number = sheet.first_row_number + header.row_index + 1 + offset
-        rows.append(RawRow(sheet.source, row_number, values, response_id=response_id))
-    labels = dict(header.labels)
-    if _fill_missing_times(rows, sheet.modified_at):
-        labels.setdefault("timestamp", FILE_TIME_LABEL)
-    columns = column_reports(sheet.source, header, body_rows)
-    return RawTable(sheet.source, layout, rows, labels, columns=columns, notes=sheet.notes)
+def _as_columns(records: list[dict[str, object]]) -> tuple[dict[str, list[object]], dict[str, list[str]]]:
+    """Rows of values as columns of values and of their clean texts."""
+    keys = dict.fromkeys(key for record in records for key in record)
+    values = {key: [record.get(key) for record in records] for key in keys}
+    return values, {key: [clean_cell(value) for value in column] for key, column in values.items()}
 
 
 def is_official_form(sheet: Sheet, header: HeaderMap) -> bool:

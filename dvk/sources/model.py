@@ -1,9 +1,11 @@
-"""What every source yields: rows of raw values keyed by the official form's columns."""
+"""What every source yields: sheets of cells, and tables of raw values by the official form's columns."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from dvk.text import clean_cell
 
 # A sheet as values: rows of cells (str, int, float, datetime or None).
 Grid = list[list[object]]
@@ -20,15 +22,6 @@ class Sheet:
     notes: tuple[str, ...] = ()  # what reading changed (characters dropped, long cells cut)
 
 
-@dataclass
-class RawRow:
-    source: str
-    source_row: int
-    values: dict[str, object]
-    # The source's own id for the row (a Forms responseId), when it has one.
-    response_id: str = ""
-
-
 @dataclass(frozen=True)
 class ColumnReport:
     """One column of a source as `columns.csv` lists it; `field` is empty when not recognised."""
@@ -42,9 +35,17 @@ class ColumnReport:
 
 @dataclass
 class RawTable:
+    """A table's rows, held column by column: one list per official column, one item per row."""
+
     source: str
     layout: str  # "forms_export", "official_form" or "table"
-    rows: list[RawRow]
+    # canonical column → each row's value as the source holds it (text trimmed)
+    values: dict[str, list[object]]
+    # canonical column → the same values as clean text (`clean_cell`), for every check
+    texts: dict[str, list[str]]
+    row_numbers: list[int]  # the row number the clerk sees, for each row
+    # The source's own id for each row (a Forms responseId), "" when it has none.
+    response_ids: list[str]
     # canonical column → the header as the source wrote it, for messages
     labels: dict[str, str] = field(default_factory=dict)
     unit_name: str = ""  # from the "ĐƠN VỊ: …" line of an official form
@@ -53,6 +54,28 @@ class RawTable:
     # row is then rejected with this reason, so the count identity still holds.
     refusal: str = ""
     notes: tuple[str, ...] = ()
+
+    @property
+    def row_count(self) -> int:
+        return len(self.row_numbers)
+
+    def column(self, key: str) -> list[object]:
+        """Each row's value of a column; None in every row when the source has no such column."""
+        return self.values.get(key) or [None] * self.row_count
+
+    def text(self, key: str) -> list[str]:
+        """Each row's clean text of a column; "" in every row when the source has no such column."""
+        return self.texts.get(key) or [""] * self.row_count
+
+    def fill_missing(self, key: str, value: object) -> bool:
+        """Rows with no value in a column take `value`; True when some row took it."""
+        values = self.values.setdefault(key, [None] * self.row_count)
+        texts = self.texts.setdefault(key, [""] * self.row_count)
+        missing = [row for row, old in enumerate(values) if not old]
+        text = clean_cell(value)
+        for row in missing:
+            values[row], texts[row] = value, text
+        return bool(missing)
 
     def unrecognised_columns(self) -> list[ColumnReport]:
         """Columns holding data that no field claims: shown on screen, since their data is not read."""

@@ -29,7 +29,7 @@ def test_bursts_of_429_and_503_recover(google, settings, form_id):
 
     read = read_sources([f"gform:{form_id}", f"gsheet:{key}"], settings.mappings)
 
-    assert sum(len(t.rows) for t in read.tables) == 7
+    assert sum(t.row_count for t in read.tables) == 7
     lists = google.standin.calls("forms.forms.responses.list")
     assert [c.status for c in lists] == [429, 429, 429, 200]
     assert [c.status for c in google.standin.calls("sheets.spreadsheets.values.batchGet")] == [503, 503, 200]
@@ -84,7 +84,7 @@ def test_slow_answer_times_out_and_is_retried(google, settings, form_id, monkeyp
 
     read = read_sources([f"gform:{form_id}", f"gsheet:{key}"], settings.mappings)
 
-    assert sum(len(t.rows) for t in read.tables) == 7
+    assert sum(t.row_count for t in read.tables) == 7
     assert len(google.sleeps) == 2  # one retry for each slow answer (httplib2 and requests)
 
 

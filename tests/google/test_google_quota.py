@@ -33,7 +33,7 @@ mappings = load_settings().mappings
 keys = sys.argv[1:]
 with ThreadPoolExecutor(%d) as pool:
     reads = list(pool.map(lambda key: read_sources([f"gsheet:{key}"], mappings), keys))
-print(json.dumps(sum(len(t.rows) for read in reads for t in read.tables)))
+print(json.dumps(sum(t.row_count for read in reads for t in read.tables)))
 """
 
 
@@ -98,7 +98,7 @@ def test_a_429_still_backs_off_under_the_shared_limit(google, prefix, settings, 
 
     read = read_sources([f"gsheet:{key}"], settings.mappings)
 
-    assert sum(len(t.rows) for t in read.tables) == 1
+    assert sum(t.row_count for t in read.tables) == 1
     assert [c.status for c in google.standin.calls("sheets.spreadsheets.get")] == [429, 429, 200]
     assert len(google.sleeps) == 2
 
@@ -175,7 +175,7 @@ def test_each_api_draws_on_its_own_limit(google, prefix, settings, monkeypatch):
     forms_api.submit(google.state, form_id, answers("Sở Y tế", "Tủ thuốc"), "r1")
     key = spreadsheet(google, 1)
 
-    assert sum(len(t.rows) for t in read_sources([f"gsheet:{key}"], settings.mappings).tables) == 1
+    assert sum(t.row_count for t in read_sources([f"gsheet:{key}"], settings.mappings).tables) == 1
     with pytest.raises(DvkError, match=f"«{prefix}-forms-read»"):
         read_sources([f"gform:{form_id}"], settings.mappings)
     assert google.standin.calls("forms") == []

@@ -25,7 +25,7 @@ def test_gspread_honours_retry_after(google, settings):
 def test_a_403_rate_limit_is_retried_but_a_403_refusal_is_not(google, settings, form_id):  # noqa: F811
     google.standin.inject(403, times=1, match="responses.list", reason="rateLimitExceeded")
     read = read_sources([f"gform:{form_id}"], settings.mappings)
-    assert sum(len(t.rows) for t in read.tables) == 7
+    assert sum(t.row_count for t in read.tables) == 7
     assert len(google.sleeps) == 1
 
     google.sleeps.clear()

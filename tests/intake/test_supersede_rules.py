@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from dvk.intake.supersede import supersede
+from dvk.intake import supersede as rules
+
+
+def supersede(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The standing and the replaced rows, as records."""
+    standing, superseded = rules.supersede(pd.DataFrame(rows))
+    return standing.to_dict("records"), superseded.to_dict("records")
 
 
 def row(ident: str, unit: str, name: str, at: str) -> dict:

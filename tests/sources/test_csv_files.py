@@ -10,7 +10,6 @@ import pytest
 
 from dvk.cli import main
 from dvk.demo.files import to_tcvn3
-from dvk.sources.csv_text import read_csv_text
 from dvk.sources.files import read_file
 from tests.sources.test_columns_and_refusals import HEADERS
 
@@ -198,11 +197,12 @@ def test_a_workbook_formatted_down_to_the_last_row_reads_only_its_used_cells(tmp
     assert len(read.grid) == 3 and max(len(row) for row in read.grid) == len(HEADERS)
 
 
-def test_utf16_without_a_bom_needs_clear_evidence():
+def test_utf16_without_a_bom_needs_clear_evidence(tmp_path):
     vietnamese = "Tổ hợp tác nuôi bò, Lĩnh vực kinh tế\r\n".encode() * 10
     assert len(vietnamese) % 2 == 0
-    read = read_csv_text(vietnamese, "f.csv")
-    assert read.encoding == "UTF-8" and read.rows[0][0] == "Tổ hợp tác nuôi bò"
+    (tmp_path / "f.csv").write_bytes(vietnamese)
+    [sheet] = read_file(tmp_path / "f.csv")
+    assert sheet.grid[0][0] == "Tổ hợp tác nuôi bò" and not sheet.notes
 
 
 def test_a_long_answer_of_several_lines_with_commas_is_one_cell(tmp_path, capsys):
