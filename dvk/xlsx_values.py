@@ -106,18 +106,12 @@ def _formulas(path: Path, sheet_name: str) -> dict[tuple[int, int], str]:
     return found
 
 
-def _plain(value: object) -> object:
-    """Whole numbers as int, as openpyxl and a clerk read them (92, not 92.0)."""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
 def _rows(sheet) -> Iterator[list[object]]:
     """Rows from A1: calamine leaves out the empty columns on the left."""
     pad = [""] * (sheet.start[1] if sheet.start else 0)
     for row in sheet.iter_rows():
-        yield pad + [_plain(value) for value in row]
+        # Whole numbers as int, as openpyxl and a clerk read them (92, not 92.0).
+        yield pad + [int(v) if type(v) is float and v.is_integer() else v for v in row]
 
 
 def read_sheet(path: Path, sheet_name: str) -> SheetValues:

@@ -8,7 +8,7 @@ longer in the data but holds staff entries stays, marked, at the bottom.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -128,8 +128,13 @@ def _unreadable(path: Path, reason: object) -> SourceError:
     )
 
 
-def _sheet_rows(path: Path, sheet_name: str) -> tuple[list[str], Iterator[dict[str, object]]]:
-    """The header of a register sheet, and its non-empty rows as records (read as iterated)."""
+def _sheet_rows(
+    path: Path, sheet_name: str, only_with: Callable[[str], bool] | None = None
+) -> tuple[list[str], Iterator[dict[str, object]]]:
+    """The header of a register sheet, and its non-empty rows as records (read as iterated).
+
+    With `only_with`, a row holding nothing in the columns whose header it accepts comes as an
+    empty record (counted, not built): staff entries are a few rows of a large register."""
     try:
         sheet = read_sheet(path, sheet_name)
         head = list(islice(sheet.rows, HEADER_SEARCH_ROWS))
@@ -148,6 +153,7 @@ def _sheet_rows(path: Path, sheet_name: str) -> tuple[list[str], Iterator[dict[s
         )
     headers = [str(h).strip() if h not in (None, "") else "" for h in head[start]]
     formula_rows = {row for row, _ in sheet.formulas}
+    watched = [i for i, h in enumerate(headers) if only_with(h)] if only_with is not None else None
 
     def records() -> Iterator[dict[str, object]]:
         try:
@@ -159,7 +165,11 @@ def _sheet_rows(path: Path, sheet_name: str) -> tuple[list[str], Iterator[dict[s
                         else value
                         for column, value in enumerate(values)
                     ]
-                if any(v not in (None, "") for v in values):
+                if not any(v not in (None, "") for v in values):
+                    continue
+                if watched is not None and all(values[i] in (None, "") for i in watched if i < len(values)):
+                    yield {}
+                else:
                     yield {h: v for h, v in zip(headers, values, strict=False) if h}
         except UnreadableWorkbook as exc:
             raise _unreadable(path, exc) from exc
@@ -173,8 +183,10 @@ def read_staff_entries(path: Path) -> StaffEntries:
     entries = StaffEntries()
     if not path.exists():
         return entries
-    headers, records = _sheet_rows(path, REGISTER_SHEET)
     ours = set(REGISTRATION_HEADERS_VI.values()) | {DVK_NOTE}
+    headers, records = _sheet_rows(
+        path, REGISTER_SHEET, only_with=lambda header: bool(header) and header not in ours
+    )
     entries.staff_headers = list(EVALUATION_HEADERS_VI) + [
         h for h in headers if h and h not in ours and h not in EVALUATION_HEADERS_VI
     ]
