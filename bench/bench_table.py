@@ -112,6 +112,16 @@ def type_as_staff(register: Path, share: float, recognised: int | None = None) -
     return int(done.stdout.split()[-1])
 
 
+def evaluations_in(register: Path) -> int:
+    """Rows of the register with a result typed (read in a child process, as above)."""
+    code = (
+        "import sys; from pathlib import Path; from dvk.register.workbook import read_register; "
+        "print((read_register(Path(sys.argv[1]))['Kết quả đánh giá'] != '').sum())"
+    )
+    command = [sys.executable, "-c", code, str(register)]
+    return int(subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()[-1])
+
+
 def dvk(*args: str) -> list[str]:
     return [sys.executable, "-m", "dvk.cli", *args]
 
@@ -182,10 +192,12 @@ def main() -> None:
             return (collect_into(out),)
 
         again = median(rerun, args.repeat)
+        kept = evaluations_in(register_path(folder / "rerun0", 2026))
         rows.append(
             (
                 f"rerun with an existing register ({typed:,} rows evaluated, 5 %)",
-                f"{again.cpu:.1f} s CPU = {again.cpu / first.cpu:.2f}× the first run; {again.peak_mb:.0f} MB",
+                f"{again.cpu:.1f} s CPU = {again.cpu / first.cpu:.2f}× the first run; "
+                f"{again.peak_mb:.0f} MB; {kept:,}/{typed:,} evaluations kept",
                 f"first run {first.cpu:.1f} s",
                 "≤ 1.5× the first run",
             )
