@@ -13,13 +13,12 @@ from flows.publish import publish_results, publish_table, reports_failure, run_n
 from flows.tasks import TASKS, check_parameters
 
 PROBLEMS_KEY = "dvk-loi-danh-gia"
-RESULTS_LABEL = "Báo cáo kết quả"
 
 
 def decide_or_report(
     plan: RunPlan, then_report: bool = True, **kwargs
 ) -> tuple[jobs.Decided, jobs.Reported | None]:
-    """The decision, and (`then_report`) the reports written again after it; the table of
+    """The decision, and (`then_report`) the results report written again after it; the table of
     evaluation errors is published before the run fails with them."""
     try:
         if not then_report:
@@ -44,7 +43,7 @@ def issue_decisions(params: DecisionParams = DecisionParams()) -> str:  # noqa: 
     plan = check_parameters(params)
     decided, reported = decide_or_report(plan, number=params.number, signed_on=params.signed_on)
     counts = [f"- {label}: **{decided.counts.get(key, 0)}**" for key, label in RESULT_LABELS.items()]
-    rewritten = [pair for pair in reported.files if pair[0] == RESULTS_LABEL] if reported else []
+    rewritten = [pair for pair in reported.files if pair[0] == jobs.RESULTS_REPORT] if reported else []
     publish_results(
         f"Quyết định công nhận năm {plan.year}",
         [("Quyết định", [f"- {decided.note}"]), ("Kết quả đánh giá trong sổ theo dõi", counts)],

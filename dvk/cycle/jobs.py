@@ -23,6 +23,7 @@ from dvk.register.evaluation import EvaluationCheck
 
 DECISION_TYPE = "QD"
 UPLOADED_SUFFIXES = {".docx", ".xlsx", ".pdf"}
+RESULTS_REPORT = "Báo cáo kết quả"
 
 
 @dataclass
@@ -87,7 +88,7 @@ def remind(plan: RunPlan, steps: Steps = DIRECT) -> Reminded:
     """The units to remind with their e-mails and messages, and the reminder letter."""
     checked = check(plan, steps)
     path, count = steps.write_reminder_list(plan, checked.statuses)
-    return Reminded(path, count, checked, steps.write_reminder_letter(plan))
+    return Reminded(path, count, checked, steps.write_reminder_letter(plan, checked.statuses))
 
 
 @dataclass
@@ -103,7 +104,7 @@ def report(plan: RunPlan, steps: Steps = DIRECT) -> Reported:
     labelled = [
         ("Tổng hợp đăng ký (Word)", files.consolidated_docx),
         ("Tổng hợp đăng ký (Excel)", files.consolidated_xlsx),
-        ("Báo cáo kết quả", files.results_report),
+        (RESULTS_REPORT, files.results_report),
         ("Công văn đôn đốc", files.reminder_letter),
         *[(f"Biểu mẫu đơn vị {path.stem}", path) for path in files.unit_forms],
         *[(f"PDF {path.stem}", path) for path in files.pdfs],
@@ -118,6 +119,7 @@ class Decided:
     counts: dict[str, int]
     recognised: int
     note: str
+    checked: EvaluationCheck | None = None  # the evaluation the decision was made from
 
 
 def _evaluated_register(plan: RunPlan) -> Path:
@@ -138,7 +140,8 @@ def decide(
 ) -> Decided:
     """Check the register's evaluation, allocate the number, write the decision.
 
-    Bad evaluation data → EvaluationInvalid with every problem; nothing written, no number taken.
+    Bad evaluation data → EvaluationInvalid with every problem; a recognised row with an unknown
+    field, form or kind, or no LibreOffice for the PDF → DvkError; nothing written, no number taken.
     Nothing recognised → NothingToDecide when required, otherwise a note (the annual cycle goes on).
     With a numbering register the number is allocated (or the typed one recorded); without one,
     the typed number is printed as is, or the number line is left blank for the clerk."""
@@ -155,7 +158,8 @@ def decide(
         )
         if required:
             raise NothingToDecide(note)
-        return Decided(None, None, checked.counts, 0, note)
+        return Decided(None, None, checked.counts, 0, note, checked)
+    _refuse_what_would_fail_after_numbering(plan, checked)
     typed = number.strip() if number else ""
     given: int | str | None = int(typed) if typed.isdigit() else (typed or None)
     again = ""
@@ -169,16 +173,33 @@ def decide(
     when = f", ngày {signed_on:%d/%m/%Y}" if signed_on else ""
     shown = f"số {given}" if given is not None else "(số để văn thư điền)"
     note = f"Quyết định {shown}{when}, công nhận {recognised} mô hình{again}."
-    return Decided(path, given, checked.counts, recognised, note)
+    return Decided(path, given, checked.counts, recognised, note, checked)
+
+
+def _refuse_what_would_fail_after_numbering(plan: RunPlan, checked: EvaluationCheck) -> None:
+    """What would stop the decision from being written, checked before a number is taken for it."""
+    from dvk.documents.decision import decision_rows
+    from dvk.documents.pdf import require_soffice
+
+    if plan.pdf:
+        require_soffice()
+    decision_rows(checked)
 
 
 def decide_and_report(plan: RunPlan, steps: Steps = DIRECT, **options) -> tuple[Decided, Reported | None]:
-    """The decision, then the year's reports again when it was issued, so that the results report
-    counts exactly what the decision recognises (from the same evaluated register)."""
+    """The decision, then the results report again when it was issued, counting exactly what the
+    decision recognises (from the evaluation the decision was made from). The other documents of
+    the year stay as they are: the reminder letter already sent keeps its date."""
+    from dvk.cycle.steps import write_results_report
+
     decided = decide(plan, steps, **options)
-    if decided.path is None or not (plan.data_dir / UNIT_STATUS_CSV).exists():
+    if decided.path is None or decided.checked is None or not (plan.data_dir / UNIT_STATUS_CSV).exists():
         return decided, None
-    return decided, report(plan, steps)
+    written = write_results_report(plan, decided.checked)
+    files = [(RESULTS_REPORT, written.path)]
+    if written.pdf:
+        files.append((f"PDF {written.pdf.stem}", written.pdf))
+    return decided, Reported(files, written.warnings)
 
 
 def upload(plan: RunPlan, files: list[tuple[str, Path]], steps: Steps = DIRECT) -> list[str]:

@@ -78,25 +78,32 @@ def _documents_of_the_year(plan: RunPlan) -> dict:
     """The arguments every document of the year is written with, from the run's plan."""
     return dict(
         year=plan.year,
-        in_dir=plan.data_dir,
         out_dir=plan.out_dir,
         settings=plan.settings,
         organisation=plan.organisation,
         profile=plan.profile,
-        reply_by=plan.reply_by,
     )
 
 
 def build_reports(plan: RunPlan):
     from dvk.documents.reports import build_reports as build
 
-    return build(**_documents_of_the_year(plan), pdf=plan.pdf)
+    return build(**_documents_of_the_year(plan), in_dir=plan.data_dir, reply_by=plan.reply_by, pdf=plan.pdf)
 
 
-def write_reminder_letter(plan: RunPlan) -> Path:
+def write_results_report(plan: RunPlan, checked: EvaluationCheck):
+    """Only the results report, from the evaluation already checked (the decision's).
+
+    Called directly, not as a `Steps` field: a field needs its Prefect task name in flows/tasks.py."""
+    from dvk.documents.reports import write_results_report as write
+
+    return write(**_documents_of_the_year(plan), in_dir=plan.data_dir, checked=checked, pdf=plan.pdf)
+
+
+def write_reminder_letter(plan: RunPlan, statuses: pd.DataFrame) -> Path:
     from dvk.documents.reports import write_reminder_letter as write
 
-    return write(**_documents_of_the_year(plan))
+    return write(**_documents_of_the_year(plan), statuses=statuses, reply_by=plan.reply_by)
 
 
 def allocate_number(plan: RunPlan, code: str, subject: str, on: date, requested: int | None):
@@ -119,6 +126,7 @@ def write_decision(
         signed_on=signed_on,
         organisation=plan.organisation,
         profile=plan.profile,
+        mappings=plan.settings.mappings.folder,
         pdf=plan.pdf,
     )
 
@@ -148,7 +156,9 @@ def write_review(plan: RunPlan, review) -> list[Path]:
     stem = Path(plan.out_dir) / review_file_stem(review)
     return [
         write_review_xlsx(review, stem.with_suffix(".xlsx")),
-        write_review_docx(review, stem.with_suffix(".docx"), plan.organisation, plan.profile),
+        write_review_docx(
+            review, stem.with_suffix(".docx"), plan.organisation, plan.profile, plan.settings.mappings.folder
+        ),
     ]
 
 

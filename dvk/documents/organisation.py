@@ -61,8 +61,9 @@ class Organisation:
         return [v.strip() for v in value if v.strip()]
 
 
-def organisation_path(path: Path | None = None) -> Path:
-    return Path(path) if path else mappings_dir() / ORGANISATION_FILE
+def organisation_path(path: Path | None = None, mappings: Path | None = None) -> Path:
+    """`path` when given, otherwise organisation.toml of the mappings folder (default: the env's)."""
+    return Path(path) if path else Path(mappings or mappings_dir()) / ORGANISATION_FILE
 
 
 def _signer(table: dict, where: str, path: Path | None) -> Signer:

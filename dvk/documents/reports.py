@@ -12,17 +12,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from dvk.check.counts import unit_counts
+from dvk.check.counts import UnitCounts, unit_counts
 from dvk.dates import VIETNAM
 from dvk.documents import contexts
 from dvk.documents.address_warnings import district_address_warnings
 from dvk.documents.chart import registrations_chart
-from dvk.documents.organisation import Organisation, load_organisation
+from dvk.documents.organisation import Organisation, load_organisation, organisation_path
 from dvk.documents.pdf import require_soffice, to_pdf
 from dvk.documents.prepared import PreparedTemplate
 from dvk.documents.profiles import FormatProfile, load_profile, profile_path
 from dvk.documents.render import Image, render_docx
-from dvk.documents.statistics import field_statistics
+from dvk.documents.statistics import Statistics, field_statistics
 from dvk.errors import SourceError
 from dvk.folders import (
     REGISTRATIONS_CSV,
@@ -33,7 +33,7 @@ from dvk.folders import (
     report_file_names,
 )
 from dvk.mappings import mappings_dir
-from dvk.register.evaluation import check_evaluations
+from dvk.register.evaluation import EvaluationCheck, check_evaluations
 from dvk.register.workbook import read_register
 from dvk.safe_text import safe_file_name
 from dvk.schema import REGISTRATION_COLUMNS, REJECT_COLUMNS, UNIT_STATUS_COLUMNS, Field, Form, Kind
@@ -54,26 +54,18 @@ class ReportFiles:
     pdfs: list[Path]
     warnings: list[str] = field(default_factory=list)
 
-    @property
-    def all(self) -> list[Path]:
-        return [
-            self.consolidated_docx,
-            self.consolidated_xlsx,
-            self.results_report,
-            self.reminder_letter,
-            *self.unit_forms,
-            *self.pdfs,
-        ]
 
-
-def load_format(organisation: Path | None, profile: str | None) -> tuple[Organisation, FormatProfile]:
-    """The organisation, and its profile: from `formats/` beside the organisation file when there
-    is one, otherwise from the mappings folder."""
-    org = load_organisation(organisation, profile)
+def load_format(
+    organisation: Path | None, profile: str | None, mappings: Path | None = None
+) -> tuple[Organisation, FormatProfile]:
+    """The organisation (default: organisation.toml of the run's mappings folder), and its
+    profile: from `formats/` beside the organisation file when there is one, otherwise from the
+    mappings folder."""
+    folder = Path(mappings) if mappings else mappings_dir()
+    org = load_organisation(organisation_path(organisation, folder), profile)
     name = org.profile
     beside = org.path.parent if org.path else None
-    folder = beside if beside and profile_path(name, beside).exists() else mappings_dir()
-    return org, load_profile(name, folder)
+    return org, load_profile(name, beside if beside and profile_path(name, beside).exists() else folder)
 
 
 _VALID = {
@@ -123,14 +115,9 @@ def build_reports(
     reminder letter asks units to answer by (default: a week after today)."""
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     soffice = require_soffice() if pdf else None
-    org, fmt = load_format(organisation, profile)
-    statuses = _read_statuses(in_dir)
-    registrations, warnings = usable_rows(
-        read_csv(in_dir / REGISTRATIONS_CSV, REGISTRATION_COLUMNS), REGISTRATIONS_CSV
-    )
+    org, fmt = load_format(organisation, profile, settings.mappings.folder)
+    statuses, registrations, warnings = _year_registrations(in_dir)
     rejects = _read_optional(in_dir / REJECTS_CSV, REJECT_COLUMNS)
-    registrations = contexts.ordered(registrations, statuses["unit_code"].tolist())
-    warnings += district_address_warnings(registrations)
 
     evaluated = None
     recognised = None
@@ -161,15 +148,7 @@ def build_reports(
         statuses,
         rejects,
     )
-    with tempfile.TemporaryDirectory(prefix="dvk-chart-") as folder:
-        chart = registrations_chart(stats, Path(folder) / "bieu_do.png")
-        results = render_docx(
-            "bao_cao_ket_qua",
-            contexts.results_context(fmt, org, year, stats, units, evaluated),
-            out_dir / names["results_report"],
-            fmt,
-            images={"chart": Image(chart, CHART_WIDTH_MM)},
-        )
+    results = _render_results_report(year, stats, units, evaluated, out_dir, org, fmt)
     reminder = _render_reminder_letter(year, statuses, units, out_dir, settings, org, fmt, reply_by)
     plan = contexts.plan_reference(org)
     unit_forms = write_unit_forms(year, registrations, out_dir / UNIT_FORMS_DIR, fmt, plan)
@@ -177,6 +156,66 @@ def build_reports(
     if pdf:
         files.pdfs = to_pdf([consolidated, results, reminder, *unit_forms], soffice)
     return files
+
+
+def _year_registrations(in_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """The unit statuses, the usable registrations in roster order, and a warning per row left out."""
+    statuses = _read_statuses(in_dir)
+    registrations, warnings = usable_rows(
+        read_csv(Path(in_dir) / REGISTRATIONS_CSV, REGISTRATION_COLUMNS), REGISTRATIONS_CSV
+    )
+    registrations = contexts.ordered(registrations, statuses["unit_code"].tolist())
+    return statuses, registrations, warnings + district_address_warnings(registrations)
+
+
+def _render_results_report(
+    year: int,
+    stats: Statistics,
+    units: UnitCounts,
+    evaluated: dict[str, int] | None,
+    out_dir: Path,
+    org: Organisation,
+    fmt: FormatProfile,
+) -> Path:
+    with tempfile.TemporaryDirectory(prefix="dvk-chart-") as folder:
+        chart = registrations_chart(stats, Path(folder) / "bieu_do.png")
+        return render_docx(
+            "bao_cao_ket_qua",
+            contexts.results_context(fmt, org, year, stats, units, evaluated),
+            Path(out_dir) / report_file_names(year)["results_report"],
+            fmt,
+            images={"chart": Image(chart, CHART_WIDTH_MM)},
+        )
+
+
+@dataclass
+class ResultsReport:
+    path: Path
+    pdf: Path | None
+    warnings: list[str]
+
+
+def write_results_report(
+    year: int,
+    in_dir: Path,
+    out_dir: Path,
+    settings: Settings,
+    checked: EvaluationCheck,
+    *,
+    organisation: Path | None = None,
+    profile: str | None = None,
+    pdf: bool = False,
+) -> ResultsReport:
+    """Only the results report (báo cáo kết quả), counting what `checked` recognises: after the
+    decision, from the very evaluation the decision was made from. The other documents of the
+    year, the reminder letter already sent among them, stay as they are."""
+    soffice = require_soffice() if pdf else None
+    org, fmt = load_format(organisation, profile, settings.mappings.folder)
+    statuses, registrations, warnings = _year_registrations(in_dir)
+    stats = field_statistics(registrations, checked.recognised)
+    path = _render_results_report(year, stats, unit_counts(statuses), checked.counts, out_dir, org, fmt)
+    warnings += checked.warnings(register_path(in_dir, year).name)
+    return ResultsReport(path, to_pdf([path], soffice)[0] if pdf else None, warnings)
 
 
 def _read_statuses(in_dir: Path) -> pd.DataFrame:
@@ -202,7 +241,7 @@ def _render_reminder_letter(
 
 def write_reminder_letter(
     year: int,
-    in_dir: Path,
+    statuses: pd.DataFrame,
     out_dir: Path,
     settings: Settings,
     *,
@@ -210,9 +249,8 @@ def write_reminder_letter(
     profile: str | None = None,
     reply_by: date | None = None,
 ) -> Path:
-    """Only the reminder letter (công văn đôn đốc), from in_dir/unit_status.csv."""
-    org, fmt = load_format(organisation, profile)
-    statuses = _read_statuses(in_dir)
+    """Only the reminder letter (công văn đôn đốc), from the units' statuses the run checked."""
+    org, fmt = load_format(organisation, profile, settings.mappings.folder)
     units = unit_counts(statuses)
     return _render_reminder_letter(year, statuses, units, out_dir, settings, org, fmt, reply_by)
 

@@ -50,8 +50,12 @@ def write_review_xlsx(review: Review, path: Path) -> Path:
 
 
 def write_review_docx(
-    review: Review, path: Path, organisation: Path | None = None, profile: str | None = None
+    review: Review,
+    path: Path,
+    organisation: Path | None = None,
+    profile: str | None = None,
+    mappings: Path | None = None,
 ) -> Path:
     """The review as an official report from templates/docx/so_ket_tong_ket.docx."""
-    org, fmt = load_format(organisation, profile)
+    org, fmt = load_format(organisation, profile, mappings)
     return write_review_report(review, path, fmt, org)
