@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from dvk.atomic import save_atomically
 from dvk.errors import ConfigError, NumberingError
 from dvk.mappings import load_toml
 
@@ -98,13 +98,13 @@ def _read(path: Path) -> dict:
 
 
 def _write(path: Path, data: dict) -> None:
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
-    ) as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=1)
-        handle.flush()
-        os.fsync(handle.fileno())
-    Path(handle.name).replace(path)
+    def save(temporary: Path) -> None:
+        with temporary.open("w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=1)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    save_atomically(path, save)
 
 
 class _Lock:
@@ -118,7 +118,11 @@ class _Lock:
                 os.close(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
                 return self
             except FileExistsError:
-                if time.time() - self.path.stat().st_mtime > STALE_LOCK_SECONDS:
+                try:
+                    held_since = self.path.stat().st_mtime
+                except FileNotFoundError:
+                    continue  # released between the open and the stat: try again
+                if time.time() - held_since > STALE_LOCK_SECONDS:
                     self.path.unlink(missing_ok=True)
                     continue
                 if time.monotonic() > deadline:

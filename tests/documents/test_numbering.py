@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 
 import pytest
 
+from dvk.documents import numbering
 from dvk.documents.numbering import DocType, NumberingError, NumberingRules, allocate, load_numbering_rules
 from dvk.mappings import DEFAULT_MAPPINGS_DIR
 
@@ -62,3 +64,35 @@ def test_configured_rules_are_read_from_mappings():
     configured = load_numbering_rules(DEFAULT_MAPPINGS_DIR)
     assert configured.doc_type("QD").rule == "party"
     assert configured.period("QD", date(2026, 3, 1)) == "2025-10-01"
+
+
+def test_a_failed_write_leaves_the_register_folder_as_it_was(tmp_path):
+    party = rules("party")
+    allocate(tmp_path, party, "QD", "cong-nhan-2025", date(2026, 5, 1))
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+    with pytest.raises(UnicodeEncodeError):  # a subject that cannot be written as UTF-8
+        allocate(tmp_path, party, "QD", "cong-nhan-\ud800", date(2026, 5, 2))
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
+    assert allocate(tmp_path, party, "QD", "cong-nhan-2026", date(2026, 5, 3)).number == 2
+
+
+class _LockReleasedBeforeItsStat:
+    """`os` for the numbering module, where the lock looks held once and is gone when looked at."""
+
+    def __init__(self) -> None:
+        self.busy_once = True
+
+    def __getattr__(self, name: str):
+        return getattr(os, name)
+
+    def open(self, path, flags, *args):
+        if self.busy_once and str(path).endswith(".lock"):
+            self.busy_once = False
+            raise FileExistsError(path)
+        return os.open(path, flags, *args)
+
+
+def test_a_lock_released_while_waiting_is_taken_not_an_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(numbering, "os", _LockReleasedBeforeItsStat())
+    assert allocate(tmp_path, rules("party"), "QD", "cong-nhan-2026", date(2026, 5, 1)).number == 1
+    assert numbering.os.busy_once is False
