@@ -19,7 +19,6 @@ from dvk.documents.template_kit import (
     LEFT,
     add_row,
     cell_text,
-    keep_together,
     keep_with_next,
     new_document,
     new_section,
@@ -192,7 +191,6 @@ def bieu_mau_don_vi():
     cell_text(right, "{{ place_date }}", "DVK Header Date")
     para(right, "THỦ TRƯỞNG ĐƠN VỊ", "DVK Authority")
     para(right, "(Ký tên, đóng dấu)", "DVK Note")
-    keep_together(grid)
     return document
 
 

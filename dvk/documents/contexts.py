@@ -326,15 +326,13 @@ def decision_context(
 ) -> dict:
     """`levels`: the recognition level label of each recognised row ("Cấp tỉnh", …), in order."""
     document = "quyet_dinh_cong_nhan"
-    form = recognised["form"]
-    collective = int((form == Form.COLLECTIVE.value).sum())
-    individual = int((form == Form.INDIVIDUAL.value).sum())
+    counted = totals(recognised)
     authority = heading.upper(org.text(document, "authority", org.issuing_body_full))
     level = recognised_levels(levels or [])
     what = f"mô hình, điển hình {DVK}" + (f" {level}" if level else "")
     articles = [
-        f"Công nhận {len(recognised)} {what} năm {year}, gồm {collective} mô hình tập thể và "
-        f"{individual} mô hình cá nhân (có danh sách kèm theo).",
+        f"Công nhận {counted['count']} {what} năm {year}, gồm {counted['collective']} mô hình tập thể và "
+        f"{counted['individual']} mô hình cá nhân (có danh sách kèm theo).",
         "Quyết định có hiệu lực kể từ ngày ký.",
         heading.ended(
             profile, f"{org.text(document, 'executors')} chịu trách nhiệm thi hành Quyết định này."

@@ -6,7 +6,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from dvk.documents.template_kit import cell_text, keep_together, keep_with_next, para, table, tag
+from dvk.documents.template_kit import cell_text, keep_with_next, para, table, tag
 
 
 def header_block(document, with_subject: bool = False) -> None:
@@ -86,4 +86,3 @@ def signature_block(document) -> None:
     for _ in range(4):
         para(right, "", "DVK Signer")
     para(right, "{{ sign.name }}", "DVK Signer")
-    keep_together(grid)
