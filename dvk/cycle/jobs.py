@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from dvk.cycle.plan import RunPlan
-from dvk.cycle.steps import DIRECT, Steps
+from dvk.cycle.steps import DIRECT, Steps, write_results_report
 from dvk.cycle.summaries import CheckSummary, CollectSummary, summarise_collection, summarise_statuses
 from dvk.errors import CountMismatch, EvaluationInvalid, NothingToDecide, SourceError
 from dvk.folders import REGISTRATIONS_CSV, UNIT_STATUS_CSV, register_path
@@ -190,8 +190,6 @@ def decide_and_report(plan: RunPlan, steps: Steps = DIRECT, **options) -> tuple[
     """The decision, then the results report again when it was issued, counting exactly what the
     decision recognises (from the evaluation the decision was made from). The other documents of
     the year stay as they are: the reminder letter already sent keeps its date."""
-    from dvk.cycle.steps import write_results_report
-
     decided = decide(plan, steps, **options)
     if decided.path is None or decided.checked is None or not (plan.data_dir / UNIT_STATUS_CSV).exists():
         return decided, None
