@@ -257,7 +257,8 @@ def _display_column(frame: pd.DataFrame, column: str) -> list[object]:
     return result
 
 
-def _frame_rows(frame: pd.DataFrame, columns: list[str]) -> Iterator[list[object]]:
+def display_rows(frame: pd.DataFrame, columns: list[str]) -> Iterator[list[object]]:
+    """The frame's rows as staff read them (labels, numbers, local times), converted column by column."""
     return (list(row) for row in zip(*(_display_column(frame, c) for c in columns), strict=True))
 
 
@@ -299,7 +300,7 @@ def write_register(
     names = {c: registrations[c].tolist() for c in ("unit_code", "unit_name", "model_name")}
 
     def register_rows() -> Iterator[list[object]]:
-        for number, values in enumerate(_frame_rows(registrations, REGISTRATION_COLUMNS)):
+        for number, values in enumerate(display_rows(registrations, REGISTRATION_COLUMNS)):
             found = None
             if entries.by_id:
                 found = entries.find({"registration_id": ids[number], **{c: names[c][number] for c in names}})
@@ -336,19 +337,19 @@ def write_register(
         TableSheet(
             STATUS_SHEET,
             [UNIT_STATUS_HEADERS_VI[c] for c in UNIT_STATUS_COLUMNS],
-            _frame_rows(statuses, UNIT_STATUS_COLUMNS),
+            display_rows(statuses, UNIT_STATUS_COLUMNS),
             {2: 36, 6: 30},
         ),
         TableSheet(
             REJECTS_SHEET,
             [REJECT_HEADERS_VI[c] for c in REJECT_COLUMNS],
-            _frame_rows(rejects, REJECT_COLUMNS),
+            display_rows(rejects, REJECT_COLUMNS),
             {1: 30, 3: 24, 4: 30, 5: 20, 6: 70},
         ),
         TableSheet(
             SUPERSEDED_SHEET,
             [SUPERSEDED_HEADERS_VI[c] for c in SUPERSEDED_COLUMNS],
-            _frame_rows(superseded, SUPERSEDED_COLUMNS),
+            display_rows(superseded, SUPERSEDED_COLUMNS),
             {3: 40, 5: 30, 8: 30},
         ),
     ]
