@@ -201,6 +201,26 @@ def test_hostile_text_stays_text_in_the_national_register(tmp_path):
             "tỉnh «GLI»: «sources»",
         ),
         (lambda text: text.replace('deadline = "15/04"', 'deadline = "31/02"'), "ngày/tháng"),
+        (
+            lambda text: text.replace('deadline = "15/04"', 'deadline = "31/02"'),
+            "tỉnh «GLI»: Hạn mặc định «31/02» không phải một ngày có thật",
+        ),
+        (
+            lambda text: text.replace('deadline = "15/04"', 'deadline = "15-04"'),
+            "tỉnh «GLI»: Hạn mặc định «15-04» phải có dạng ngày/tháng",
+        ),
+        (
+            lambda text: text.replace(
+                'deadline = "31/03"', 'deadline = "31/03"\ndeadlines = { 2026 = "30/02/2026" }'
+            ),
+            "tỉnh «QNG»: Hạn «30/02/2026» không phải một ngày có thật",
+        ),
+        (
+            lambda text: text.replace(
+                'deadline = "31/03"', 'deadline = "31/03"\ndeadlines = { nam = "10/04/2026" }'
+            ),
+            "tỉnh «QNG»: «deadlines» có năm không phải số",
+        ),
     ],
 )
 def test_configuration_mistakes_are_named(tmp_path, edit, message):
