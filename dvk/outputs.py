@@ -16,13 +16,18 @@ import pandas as pd
 
 from dvk.atomic import OutputSet, folder_lock, output_errors
 from dvk.errors import EmptyRerun, OutputError
-from dvk.folders import REGISTRATIONS_CSV, REJECTS_CSV, SUPERSEDED_CSV, UNIT_STATUS_CSV, register_path
+from dvk.folders import (
+    COLUMNS_CSV,
+    REGISTRATIONS_CSV,
+    REJECTS_CSV,
+    SUPERSEDED_CSV,
+    UNIT_STATUS_CSV,
+    backup_path,
+    register_path,
+)
 from dvk.intake.collection import Collection
 from dvk.register.workbook import RegisterResult, read_staff_entries, write_register
 from dvk.tables import write_csv
-
-COLUMNS_CSV = "columns.csv"
-BACKUP_SUFFIX = ".truoc_lan_chay.xlsx"
 
 
 @dataclass
@@ -81,7 +86,7 @@ def write_collection(collection: Collection, statuses: pd.DataFrame, out_dir: Pa
                 write_csv(statuses, outputs.path(UNIT_STATUS_CSV))
                 backup = None
                 if live_register.exists():
-                    backup_name = live_register.stem + BACKUP_SUFFIX
+                    backup_name = backup_path(out_dir, collection.year).name
                     shutil.copy2(live_register, outputs.path(backup_name))
                     backup = outputs.final(backup_name)
                 result = write_register(

@@ -18,6 +18,7 @@ import pandas as pd
 from dvk.atomic import save_atomically
 from dvk.dates import DateParseError, parse_moment
 from dvk.errors import SourceError
+from dvk.folders import BACKUP_SUFFIX
 from dvk.roster import UNIT_TYPE_LABELS
 from dvk.safe_text import Formula
 from dvk.schema import (
@@ -123,9 +124,20 @@ def _staff_value(formula: str) -> object:
 
 
 def _unreadable(path: Path, reason: object) -> SourceError:
-    return SourceError(
-        f"Không mở được sổ theo dõi «{path}» ({reason}). Nếu tệp đang mở trong Excel, hãy đóng lại."
+    """The register cannot be opened: it is damaged or not an .xlsx; the backup beside it, if any,
+    is what the clerk can put back."""
+    message = (
+        f"Không mở được sổ theo dõi «{path}»: tệp bị hỏng hoặc không phải tệp Excel .xlsx ({reason}). "
+        "Nếu tệp đang mở trong Excel, hãy đóng lại rồi chạy lại."
     )
+    backup = path.with_name(path.stem + BACKUP_SUFFIX)
+    if backup.exists():
+        message += (
+            f" Nếu tệp bị hỏng: bên cạnh có bản lưu trước lần chạy gần nhất «{backup.name}»; chép bản lưu "
+            f"đó đè lên tệp hỏng (đặt tên là «{path.name}») rồi chạy lại. Những gì cán bộ nhập vào sổ sau "
+            "lần chạy đó cần nhập lại."
+        )
+    return SourceError(message)
 
 
 def _sheet_rows(
