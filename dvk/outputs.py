@@ -84,11 +84,8 @@ def write_collection(collection: Collection, statuses: pd.DataFrame, out_dir: Pa
                 write_csv(collection.superseded, outputs.path(SUPERSEDED_CSV))
                 write_csv(collection.columns, outputs.path(COLUMNS_CSV))
                 write_csv(statuses, outputs.path(UNIT_STATUS_CSV))
-                backup = None
                 if live_register.exists():
-                    backup_name = backup_path(out_dir, collection.year).name
-                    shutil.copy2(live_register, outputs.path(backup_name))
-                    backup = outputs.final(backup_name)
+                    shutil.copy2(live_register, outputs.path(backup_path(out_dir, collection.year).name))
                 result = write_register(
                     outputs.path(live_register.name),
                     collection.registrations,
@@ -98,7 +95,7 @@ def write_collection(collection: Collection, statuses: pd.DataFrame, out_dir: Pa
                     entries,
                 )
                 outputs.commit()
-    result.path, result.backup = live_register, backup
+    result.path = live_register
     return CollectFiles(
         registrations=out_dir / REGISTRATIONS_CSV,
         rejects=out_dir / REJECTS_CSV,

@@ -81,10 +81,6 @@ class StaffEntries:
     warnings: list[str] = field(default_factory=list)
     has_ids: bool = True
 
-    @property
-    def count(self) -> int:
-        return sum(len(values) for values in self.by_id.values())
-
     def find(self, registration: dict) -> tuple[str, dict[str, object]] | None:
         """The staff entries of a registration: by its id, else by its unit and model name."""
         reg_id = str(registration["registration_id"])
@@ -280,7 +276,6 @@ class RegisterResult:
     rows: int
     staff_entries_kept: int
     orphan_rows: int
-    backup: Path | None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -368,7 +363,7 @@ def write_register(
     save_atomically(path, lambda temporary: write_tables(temporary, tables))
     rows = len(registrations) + len(orphans)
     kept = sum(len(entries.by_id[i]) for i in carried if i in entries.by_id)
-    return RegisterResult(path, rows, kept, len(orphans), None, list(entries.warnings))
+    return RegisterResult(path, rows, kept, len(orphans), list(entries.warnings))
 
 
 _REVERSE = {
