@@ -112,9 +112,6 @@ class OutputSet:
             self.names.append(name)
         return self.staging / name
 
-    def final(self, name: str) -> Path:
-        return self.folder / name
-
     def commit(self) -> None:
         for name in self.names:
             _fsync_file(self.staging / name)

@@ -8,12 +8,19 @@ REGISTRATIONS_CSV = "registrations.csv"
 REJECTS_CSV = "rejects.csv"
 SUPERSEDED_CSV = "superseded.csv"
 UNIT_STATUS_CSV = "unit_status.csv"
+COLUMNS_CSV = "columns.csv"
 UNIT_FORMS_DIR = "bieu_mau"
+BACKUP_SUFFIX = ".truoc_lan_chay.xlsx"
 
 
 def register_path(folder: Path, year: int) -> Path:
     """The register (sổ theo dõi) of a year in its folder."""
     return Path(folder) / f"so_theo_doi_{year}.xlsx"
+
+
+def backup_path(folder: Path, year: int) -> Path:
+    """The register as it was before the last collection, kept beside it."""
+    return Path(folder) / (register_path(folder, year).stem + BACKUP_SUFFIX)
 
 
 def reminder_list_path(folder: Path, year: int) -> Path:

@@ -16,13 +16,18 @@ import pandas as pd
 
 from dvk.atomic import OutputSet, folder_lock, output_errors
 from dvk.errors import EmptyRerun, OutputError
-from dvk.folders import REGISTRATIONS_CSV, REJECTS_CSV, SUPERSEDED_CSV, UNIT_STATUS_CSV, register_path
+from dvk.folders import (
+    COLUMNS_CSV,
+    REGISTRATIONS_CSV,
+    REJECTS_CSV,
+    SUPERSEDED_CSV,
+    UNIT_STATUS_CSV,
+    backup_path,
+    register_path,
+)
 from dvk.intake.collection import Collection
 from dvk.register.workbook import RegisterResult, read_staff_entries, write_register
 from dvk.tables import write_csv
-
-COLUMNS_CSV = "columns.csv"
-BACKUP_SUFFIX = ".truoc_lan_chay.xlsx"
 
 
 @dataclass
@@ -79,11 +84,8 @@ def write_collection(collection: Collection, statuses: pd.DataFrame, out_dir: Pa
                 write_csv(collection.superseded, outputs.path(SUPERSEDED_CSV))
                 write_csv(collection.columns, outputs.path(COLUMNS_CSV))
                 write_csv(statuses, outputs.path(UNIT_STATUS_CSV))
-                backup = None
                 if live_register.exists():
-                    backup_name = live_register.stem + BACKUP_SUFFIX
-                    shutil.copy2(live_register, outputs.path(backup_name))
-                    backup = outputs.final(backup_name)
+                    shutil.copy2(live_register, outputs.path(backup_path(out_dir, collection.year).name))
                 result = write_register(
                     outputs.path(live_register.name),
                     collection.registrations,
@@ -93,7 +95,7 @@ def write_collection(collection: Collection, statuses: pd.DataFrame, out_dir: Pa
                     entries,
                 )
                 outputs.commit()
-    result.path, result.backup = live_register, backup
+    result.path = live_register
     return CollectFiles(
         registrations=out_dir / REGISTRATIONS_CSV,
         rejects=out_dir / REJECTS_CSV,

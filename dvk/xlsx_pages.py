@@ -58,11 +58,11 @@ def _merged_widths(sheet: Worksheet, widths: dict[int, float]) -> tuple[dict, se
     return anchors, covered
 
 
-def fit_row_heights(sheet: Worksheet, first_row: int = 1) -> None:
+def fit_row_heights(sheet: Worksheet) -> None:
     """Each row as tall as its tallest wrapped cell; datetimes shown day first."""
     widths = _widths(sheet)
     anchors, covered = _merged_widths(sheet, widths)
-    for row in sheet.iter_rows(min_row=first_row):
+    for row in sheet.iter_rows():
         lines, size_of_row = 1, 11.0
         for cell in row:
             value = cell.value

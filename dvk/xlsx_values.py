@@ -132,7 +132,5 @@ def _values(book, sheet_name: str) -> Iterator[list[object]]:
         try:
             sheet = book.get_sheet_by_name(sheet_name)
             yield from _rows(sheet)
-        except UnreadableWorkbook:
-            raise
         except Exception as error:  # noqa: BLE001
             raise UnreadableWorkbook(str(error)) from error

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from dvk.commands.form import add_credentials
 from dvk.errors import ConfigError
+from dvk.google.quota import DEFAULT_PREFIX
 
 NAME = "google"
 HELP = "Đưa sổ theo dõi lên Google Sheets, tải tệp kết quả lên thư mục Google Drive, đặt hạn mức gọi Google."
@@ -42,7 +43,9 @@ def add_arguments(parser) -> None:
     quota.add_argument(
         "--setup", action="store_true", help="tạo hoặc cập nhật các giới hạn trên máy chủ Prefect"
     )
-    quota.add_argument("--prefix", default="dvk-google", help="tiền tố tên giới hạn (mặc định dvk-google)")
+    quota.add_argument(
+        "--prefix", default=DEFAULT_PREFIX, help=f"tiền tố tên giới hạn (mặc định {DEFAULT_PREFIX})"
+    )
     quota.add_argument(
         "--per-minute",
         action="append",
@@ -63,14 +66,14 @@ def _per_minute(items: list[str]) -> dict[str, int]:
 
 
 def run_quota(args) -> int:
-    from dvk.google.quota import QUOTAS, RATE_LIMIT_PREFIX_ENV, limit_setting, setup_rate_limits
+    from dvk.google.quota import RATE_LIMIT_PREFIX_ENV, limit_settings, setup_rate_limits
 
     per_minute = _per_minute(args.per_minute)
     if args.setup:
         settings = setup_rate_limits(args.prefix, per_minute)
         print("Đã đặt giới hạn gọi Google trên máy chủ Prefect:")
     else:
-        settings = [limit_setting(args.prefix, q, per_minute.get(k)) for k, q in QUOTAS.items()]
+        settings = limit_settings(args.prefix, per_minute)
         print("Giới hạn gọi Google sẽ đặt (thêm --setup để tạo trên máy chủ Prefect):")
     for setting in settings:
         rate = f"{setting.per_second:.2f}".replace(".", ",")

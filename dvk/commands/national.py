@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 from dvk.errors import DvkError
+from dvk.national.params import CONFIG_ENV, DEFAULT_POOL
 
 NAME = "national"
 HELP = "Tổng hợp toàn quốc: chạy nhiều tỉnh, thành phố rồi gộp sổ theo dõi và danh sách công nhận."
-POOL = "dvk-toan-quoc"
 
 
 def add_arguments(parser) -> None:
@@ -29,7 +29,7 @@ def add_arguments(parser) -> None:
         description="Tạo nhóm máy thợ loại process (nếu chưa có) và đăng ký hai việc «Tổng hợp toàn quốc», "
         "«Tổng hợp một tỉnh» lên đó. Sau đó bật các máy thợ: prefect worker start --pool <nhóm>.",
     )
-    deploy.add_argument("--pool", default=POOL, help=f"tên nhóm máy thợ; mặc định {POOL}")
+    deploy.add_argument("--pool", default=DEFAULT_POOL, help=f"tên nhóm máy thợ; mặc định {DEFAULT_POOL}")
     deploy.add_argument("--config", default="", help="tệp quoc_gia.toml dùng làm mặc định trong biểu mẫu")
     sample = sub.add_parser(
         "sample", help="ghi bộ dữ liệu mẫu nhiều tỉnh (tệp CSV, danh sách đơn vị, cấu hình)"
@@ -59,7 +59,7 @@ def _deploy(args) -> int:
         raise DvkError(
             "Chưa chỉ máy chủ Prefect: đặt PREFECT_API_URL (ví dụ http://127.0.0.1:4200/api) rồi chạy lại."
         )
-    config = str(Path(args.config).resolve()) if args.config else os.environ.get("DVK_NATIONAL_CONFIG", "")
+    config = str(Path(args.config).resolve()) if args.config else os.environ.get(CONFIG_ENV, "")
     from flows.national import deploy_national
 
     for name in deploy_national(args.pool, config):

@@ -123,24 +123,32 @@ def limit_setting(prefix: str, quota: Quota, per_minute: int | None = None) -> L
     )
 
 
-def setup_rate_limits(
+def limit_settings(
     prefix: str = DEFAULT_PREFIX, per_minute: dict[str, int] | None = None
 ) -> list[LimitSetting]:
-    """Create or update the limits on the Prefect server (PREFECT_API_URL), active, one per quota.
+    """One setting per quota, after checking the prefix and the names of the quotas overridden.
 
     `per_minute` overrides a quota, e.g. {"sheets-read": 300} for a project whose workers use
     several accounts.
     """
-    from prefect.client.orchestration import get_client
-    from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate, GlobalConcurrencyLimitUpdate
-    from prefect.exceptions import ObjectNotFound
-
     check_prefix(prefix)
     per_minute = per_minute or {}
     unknown = sorted(set(per_minute) - set(QUOTAS))
     if unknown:
         raise ConfigError(f"Không có hạn mức Google «{unknown[0]}»; các hạn mức: {', '.join(QUOTAS)}.")
-    settings = [limit_setting(prefix, quota, per_minute.get(key)) for key, quota in QUOTAS.items()]
+    return [limit_setting(prefix, quota, per_minute.get(key)) for key, quota in QUOTAS.items()]
+
+
+def setup_rate_limits(
+    prefix: str = DEFAULT_PREFIX, per_minute: dict[str, int] | None = None
+) -> list[LimitSetting]:
+    """Create or update the limits (`limit_settings`) on the Prefect server (PREFECT_API_URL),
+    active, one per quota."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate, GlobalConcurrencyLimitUpdate
+    from prefect.exceptions import ObjectNotFound
+
+    settings = limit_settings(prefix, per_minute)
     with get_client(sync_client=True) as client:
         for setting in settings:
             try:

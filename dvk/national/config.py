@@ -113,9 +113,11 @@ def _province(entry: dict, number: int, base: Path, path: Path) -> Province:
         if deadline:
             parse_day_month(deadline)
         by_date = {int(year): parse_full_date(str(text)) for year, text in by_year.items()}
-    except ValueError as exc:  # a day the month does not have, a year that is not a number
+    except ConfigError as exc:  # not day/month, or a day the month does not have
+        raise ConfigError(f"{where}: {exc}") from exc
+    except ValueError as exc:  # a year that is not a number
         raise ConfigError(
-            f"{where}: hạn đăng ký không có thật ({exc}); viết dạng ngày/tháng, ví dụ 31/03."
+            f'{where}: «deadlines» có năm không phải số; viết dạng {{ 2026 = "10/04/2026" }}.'
         ) from exc
     return Province(
         code=code,

@@ -3,8 +3,9 @@ province level, by field, with the province as a column.
 
 Each province's register is read as its own run wrote it (staff evaluations included) and its
 evaluation checked with the same rules as a provincial decision; only rows that pass count as
-recognised, problems are counted per province. The national register is written row by row
-(`dvk.xlsx_stream`), so its size does not grow memory with the number of provinces.
+recognised, problems are counted per province. Every province's register is held in memory
+while merging; only the writing streams (`dvk.xlsx_stream`), so the output workbook is not built
+in memory as well.
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from dvk.atomic import save_atomically
-from dvk.folders import REJECTS_CSV
+from dvk.cycle.steps import read_rejects
 from dvk.national.outcomes import STATE_LABELS, ProvinceOutcome
 from dvk.register.evaluation import Level, check_evaluations
-from dvk.register.workbook import REJECTS_SHEET, display_value, read_register
-from dvk.safe_text import put_cell
+from dvk.register.workbook import REJECTS_SHEET, display_rows, display_value, read_register
+from dvk.safe_text import Formula, put_cell
 from dvk.schema import (
     FIELD_SECTIONS,
     REGISTRATION_COLUMNS,
@@ -32,7 +33,7 @@ from dvk.schema import (
     REJECT_HEADERS_VI,
     Field,
 )
-from dvk.tables import read_csv
+from dvk.xlsx_pages import print_pages
 from dvk.xlsx_stream import TableSheet, write_tables
 
 NATIONAL_SHEET = "Sổ theo dõi toàn quốc"
@@ -86,8 +87,6 @@ class ProvinceRegister:
 def read_province_register(code: str, name: str, path: Path, mappings_folder: Path) -> ProvinceRegister:
     """The register and, beside it, the rows its collection rejected (rejects.csv)."""
     frame = read_register(Path(path))
-    rejects_path = Path(path).parent / REJECTS_CSV
-    rejects = read_csv(rejects_path, REJECT_COLUMNS) if rejects_path.exists() else None
     checked = check_evaluations(frame, mappings_folder)
     recognised = checked.recognised
     at_province = [
@@ -100,7 +99,7 @@ def read_province_register(code: str, name: str, path: Path, mappings_folder: Pa
         recognised=recognised[at_province].reset_index(drop=True) if len(recognised) else recognised,
         problems=len(checked.problems),
         staff_headers=[c for c in frame.columns if c not in REGISTRATION_COLUMNS],
-        rejects=rejects if rejects is not None else pd.DataFrame(columns=REJECT_COLUMNS),
+        rejects=read_rejects(Path(path).parent),
     )
 
 
@@ -118,13 +117,14 @@ def write_national_register(
 
     def register_rows() -> Iterator[list[object]]:
         for register in registers:
-            for record in register.frame.to_dict("records"):
-                yield [register.name, register.code, *(display_value(c, record.get(c, "")) for c in columns)]
+            frame = _formulas_as_text(register.frame, register.staff_headers)
+            for row in display_rows(frame, columns):
+                yield [register.name, register.code, *row]
 
     def reject_rows() -> Iterator[list[object]]:
         for register in registers:
-            for record in register.rejects.to_dict("records"):
-                yield [register.name, register.code, *(record.get(c, "") for c in REJECT_COLUMNS)]
+            for row in display_rows(register.rejects, REJECT_COLUMNS):
+                yield [register.name, register.code, *row]
 
     summary_rows = (
         [o.code, o.name, STATE_LABELS[o.state], o.rows, o.rejected, o.recognised, o.flow_run, o.message]
@@ -147,6 +147,18 @@ def write_national_register(
         TableSheet(PROVINCES_SHEET, SUMMARY_HEADERS, summary_rows, _widths([10, 26, 30, 12, 12, 14, 24, 80])),
     ]
     return save_atomically(Path(path), lambda temporary: write_tables(temporary, tables))
+
+
+def _formulas_as_text(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Staff formulas as the text they are: with the two province columns in front, a relative
+    reference (=B2*2) would point at another cell, so the national register does not compute them."""
+    holding = [c for c in columns if any(isinstance(value, Formula) for value in frame.get(c, []))]
+    if not holding:
+        return frame
+    frame = frame.copy(deep=False)
+    for column in holding:
+        frame[column] = [str(v) if isinstance(v, Formula) else v for v in frame[column]]
+    return frame
 
 
 def _widths(widths: list[int]) -> dict[int, float]:
@@ -214,6 +226,7 @@ def write_recognised_list(path: Path, registers: list[ProvinceRegister], year: i
                 cell.alignment = _WRAP
             row += 1
     sheet.freeze_panes = "A5"
+    print_pages(sheet, header_rows=(4, 4))
 
     counts = workbook.create_sheet(COUNTS_SHEET)
     labels = [FIELD_SECTIONS[item] for item in FIELD_SECTIONS]
@@ -232,4 +245,5 @@ def write_recognised_list(path: Path, registers: list[ProvinceRegister], year: i
         cell.font = Font(bold=True)
     for index, width in enumerate([26, 18, 18, 18, 18, 10], start=1):
         counts.column_dimensions[get_column_letter(index)].width = width
+    print_pages(counts)
     return save_atomically(Path(path), workbook.save)

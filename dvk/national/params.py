@@ -12,6 +12,7 @@ from dvk.errors import ConfigError, ParameterError
 from dvk.national.config import NationalConfig, load_national_config
 
 CONFIG_ENV = "DVK_NATIONAL_CONFIG"
+DEFAULT_POOL = "dvk-toan-quoc"  # the work pool `dvk national deploy` registers both flows on
 FIRST_YEAR = 2000
 DEFAULT_WAIT_MINUTES = 240
 

@@ -1,8 +1,8 @@
-"""One province of a national run: its plan, its collection and check, with the cycle's jobs."""
+"""One province of a national run: its plan and its collection, with the cycle's jobs."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from dvk.cycle import jobs
 from dvk.cycle.plan import RunPlan
@@ -22,38 +22,16 @@ def province_plan(config: NationalConfig, province: Province, year: int) -> RunP
 
 @dataclass
 class ProvinceDone:
-    """What one province's run did, in plain values (returned by its flow, shown in the UI)."""
+    """What one province's run did: its count line (returned by its flow, shown in the UI)."""
 
-    code: str
-    name: str
-    year: int
     count_line: str
-    rows_out: int
-    rows_rejected: int
-    units_missing: int
-    units_late: int
-    register: str
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def run_province(
     config: NationalConfig, province: Province, year: int, steps: Steps = DIRECT
 ) -> ProvinceDone:
-    """Collect and check one province; a DvkError (a form not shared…) goes up with its reason."""
+    """Collect one province (the unit statuses are written with it, under the folder's lock);
+    a DvkError (a form not shared…) goes up with its reason."""
     plan = province_plan(config, province, year)
     collected = jobs.collect(plan, steps)
-    checked = jobs.check(plan, steps, collected)
-    summary = collected.summary
-    return ProvinceDone(
-        code=province.code,
-        name=province.name,
-        year=year,
-        count_line=summary.count_line,
-        rows_out=summary.rows_out,
-        rows_rejected=summary.rows_rejected,
-        units_missing=checked.summary.missing,
-        units_late=checked.summary.late,
-        register=summary.files["register"],
-    )
+    return ProvinceDone(count_line=collected.summary.count_line)

@@ -24,8 +24,6 @@ from dvk.text import match_key
 
 RESULT_HEADER = "Kết quả đánh giá"
 LEVEL_HEADER = "Cấp công nhận"
-SCORE_HEADER = "Điểm"
-NOTE_HEADER = "Ghi chú"
 
 
 class Result(StrEnum):

@@ -18,6 +18,7 @@ import pandas as pd
 from dvk.atomic import save_atomically
 from dvk.dates import DateParseError, parse_moment
 from dvk.errors import SourceError
+from dvk.folders import BACKUP_SUFFIX
 from dvk.roster import UNIT_TYPE_LABELS
 from dvk.safe_text import Formula
 from dvk.schema import (
@@ -80,10 +81,6 @@ class StaffEntries:
     warnings: list[str] = field(default_factory=list)
     has_ids: bool = True
 
-    @property
-    def count(self) -> int:
-        return sum(len(values) for values in self.by_id.values())
-
     def find(self, registration: dict) -> tuple[str, dict[str, object]] | None:
         """The staff entries of a registration: by its id, else by its unit and model name."""
         reg_id = str(registration["registration_id"])
@@ -123,9 +120,20 @@ def _staff_value(formula: str) -> object:
 
 
 def _unreadable(path: Path, reason: object) -> SourceError:
-    return SourceError(
-        f"Không mở được sổ theo dõi «{path}» ({reason}). Nếu tệp đang mở trong Excel, hãy đóng lại."
+    """The register cannot be opened: it is damaged or not an .xlsx; the backup beside it, if any,
+    is what the clerk can put back."""
+    message = (
+        f"Không mở được sổ theo dõi «{path}»: tệp bị hỏng hoặc không phải tệp Excel .xlsx ({reason}). "
+        "Nếu tệp đang mở trong Excel, hãy đóng lại rồi chạy lại."
     )
+    backup = path.with_name(path.stem + BACKUP_SUFFIX)
+    if backup.exists():
+        message += (
+            f" Nếu tệp bị hỏng: bên cạnh có bản lưu trước lần chạy gần nhất «{backup.name}»; chép bản lưu "
+            f"đó đè lên tệp hỏng (đặt tên là «{path.name}») rồi chạy lại. Những gì cán bộ nhập vào sổ sau "
+            "lần chạy đó cần nhập lại."
+        )
+    return SourceError(message)
 
 
 def _sheet_rows(
@@ -257,7 +265,8 @@ def _display_column(frame: pd.DataFrame, column: str) -> list[object]:
     return result
 
 
-def _frame_rows(frame: pd.DataFrame, columns: list[str]) -> Iterator[list[object]]:
+def display_rows(frame: pd.DataFrame, columns: list[str]) -> Iterator[list[object]]:
+    """The frame's rows as staff read them (labels, numbers, local times), converted column by column."""
     return (list(row) for row in zip(*(_display_column(frame, c) for c in columns), strict=True))
 
 
@@ -267,7 +276,6 @@ class RegisterResult:
     rows: int
     staff_entries_kept: int
     orphan_rows: int
-    backup: Path | None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -299,7 +307,7 @@ def write_register(
     names = {c: registrations[c].tolist() for c in ("unit_code", "unit_name", "model_name")}
 
     def register_rows() -> Iterator[list[object]]:
-        for number, values in enumerate(_frame_rows(registrations, REGISTRATION_COLUMNS)):
+        for number, values in enumerate(display_rows(registrations, REGISTRATION_COLUMNS)):
             found = None
             if entries.by_id:
                 found = entries.find({"registration_id": ids[number], **{c: names[c][number] for c in names}})
@@ -336,26 +344,26 @@ def write_register(
         TableSheet(
             STATUS_SHEET,
             [UNIT_STATUS_HEADERS_VI[c] for c in UNIT_STATUS_COLUMNS],
-            _frame_rows(statuses, UNIT_STATUS_COLUMNS),
+            display_rows(statuses, UNIT_STATUS_COLUMNS),
             {2: 36, 6: 30},
         ),
         TableSheet(
             REJECTS_SHEET,
             [REJECT_HEADERS_VI[c] for c in REJECT_COLUMNS],
-            _frame_rows(rejects, REJECT_COLUMNS),
+            display_rows(rejects, REJECT_COLUMNS),
             {1: 30, 3: 24, 4: 30, 5: 20, 6: 70},
         ),
         TableSheet(
             SUPERSEDED_SHEET,
             [SUPERSEDED_HEADERS_VI[c] for c in SUPERSEDED_COLUMNS],
-            _frame_rows(superseded, SUPERSEDED_COLUMNS),
+            display_rows(superseded, SUPERSEDED_COLUMNS),
             {3: 40, 5: 30, 8: 30},
         ),
     ]
     save_atomically(path, lambda temporary: write_tables(temporary, tables))
     rows = len(registrations) + len(orphans)
     kept = sum(len(entries.by_id[i]) for i in carried if i in entries.by_id)
-    return RegisterResult(path, rows, kept, len(orphans), None, list(entries.warnings))
+    return RegisterResult(path, rows, kept, len(orphans), list(entries.warnings))
 
 
 _REVERSE = {

@@ -10,14 +10,21 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from dvk.errors import SourceError
-from dvk.folders import REGISTRATIONS_CSV, REJECTS_CSV, SUPERSEDED_CSV, UNIT_STATUS_CSV
+from dvk.folders import (
+    BACKUP_SUFFIX,
+    COLUMNS_CSV,
+    REGISTRATIONS_CSV,
+    REJECTS_CSV,
+    SUPERSEDED_CSV,
+    UNIT_STATUS_CSV,
+)
 from dvk.sources.csv_text import clean_grid, csv_rows, decode
 from dvk.sources.model import Sheet
 from dvk.text import repair
 
 READABLE_SUFFIXES = {".csv", ".xlsx", ".xlsm"}
-DVK_OUTPUT_NAMES = {REGISTRATIONS_CSV, REJECTS_CSV, SUPERSEDED_CSV, UNIT_STATUS_CSV, "columns.csv"}
-_REGISTER_NAME = re.compile(r"so_theo_doi_\d{4}(\.truoc_lan_chay)?\.xlsx")
+DVK_OUTPUT_NAMES = {REGISTRATIONS_CSV, REJECTS_CSV, SUPERSEDED_CSV, UNIT_STATUS_CSV, COLUMNS_CSV}
+_REGISTER_NAME = re.compile(rf"so_theo_doi_\d{{4}}(?:{re.escape(BACKUP_SUFFIX)}|\.xlsx)")
 
 
 def is_dvk_output(path: Path) -> bool:

@@ -12,7 +12,14 @@ from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from dvk.folders import REGISTRATIONS_CSV, REJECTS_CSV, SUPERSEDED_CSV, UNIT_FORMS_DIR, UNIT_STATUS_CSV
+from dvk.folders import (
+    BACKUP_SUFFIX,
+    REGISTRATIONS_CSV,
+    REJECTS_CSV,
+    SUPERSEDED_CSV,
+    UNIT_FORMS_DIR,
+    UNIT_STATUS_CSV,
+)
 from dvk.ui.file_links import YEAR, FileLinks, ServedFolder
 
 KNOWN_FILES = {
@@ -23,7 +30,7 @@ KNOWN_FILES = {
 }
 # (file name start, what it is), the first that matches wins
 DESCRIBED = [
-    ("so_theo_doi_", ".truoc_lan_chay.xlsx", "Sổ theo dõi trước lần chạy gần nhất (bản lưu)"),
+    ("so_theo_doi_", BACKUP_SUFFIX, "Sổ theo dõi trước lần chạy gần nhất (bản lưu)"),
     ("so_theo_doi_", "", "Sổ theo dõi: cán bộ nhập đánh giá ở đây"),
     ("tong_hop_dang_ky_", ".docx", "Tổng hợp đăng ký (Word)"),
     ("tong_hop_dang_ky_", ".xlsx", "Tổng hợp đăng ký (Excel)"),

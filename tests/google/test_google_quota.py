@@ -150,6 +150,15 @@ def test_quota_command_prints_the_limits_and_the_variable(capsys):
     assert "HẠN_MỨC=SỐ" in capsys.readouterr().err
 
 
+def test_quota_preview_refuses_what_setup_would_refuse(capsys):
+    from dvk.cli import main
+
+    assert main(["google", "quota", "--prefix", "toàn quốc"]) == 2
+    assert "Tên giới hạn gọi Google «toàn quốc» không hợp lệ" in capsys.readouterr().err
+    assert main(["google", "quota", "--per-minute", "sheet-read=300"]) == 2
+    assert "Không có hạn mức Google «sheet-read»" in capsys.readouterr().err
+
+
 def test_quota_setup_command_creates_the_limits_on_the_server(prefix, capsys):
     from prefect.client.orchestration import get_client
 

@@ -142,6 +142,32 @@ def test_recognised_list_holds_province_level_models_by_field_with_the_province(
     counts = {row[0]: row[-1] for row in workbook[COUNTS_SHEET].iter_rows(min_row=2, values_only=True)}
     assert counts == {provinces[0].name: 1, provinces[1].name: 1, provinces[2].name: 0, "Cả nước": 2}
     assert any("1 lỗi ở cột đánh giá" in warning for warning in merged.warnings)
+    for sheet, repeated in ((workbook[LIST_SHEET], "$4:$4"), (workbook[COUNTS_SHEET], "$1:$1")):
+        assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == repeated
+        assert "&P" in sheet.oddFooter.center.text
+
+
+def test_a_staff_formula_is_copied_into_the_national_register_as_its_text(tmp_path):
+    config, provinces = local_national(tmp_path, sample_provinces(1, YEAR))
+    run_national(config, YEAR)
+    answer = provinces[0].valid_answers[0]
+    register = register_path(config.province(provinces[0].code).output_for(YEAR), YEAR)
+    _evaluate(register, provinces[0].valid_answers, {0: {"Ghi chú": "=B2*2"}})
+
+    merged = run_national(config, YEAR)
+
+    # the province's register keeps the staff's formula; the national one, two columns wider, shows its text
+    province_sheet = openpyxl.load_workbook(register)["Sổ theo dõi"]
+    assert any(cell.value == "=B2*2" and cell.data_type == "f" for row in province_sheet for cell in row)
+    sheet = openpyxl.load_workbook(merged.files[0][1])[NATIONAL_SHEET]
+    headers = [cell.value for cell in sheet[1]]
+    row = next(
+        r
+        for r in sheet.iter_rows(min_row=2)
+        if r[headers.index("Mã bản đăng ký")].value == answer.response_id
+    )
+    note = row[headers.index("Ghi chú")]
+    assert (note.value, note.data_type) == ("=B2*2", "s")
 
 
 def test_hostile_text_stays_text_in_the_national_register(tmp_path):
@@ -175,6 +201,26 @@ def test_hostile_text_stays_text_in_the_national_register(tmp_path):
             "tỉnh «GLI»: «sources»",
         ),
         (lambda text: text.replace('deadline = "15/04"', 'deadline = "31/02"'), "ngày/tháng"),
+        (
+            lambda text: text.replace('deadline = "15/04"', 'deadline = "31/02"'),
+            "tỉnh «GLI»: Hạn mặc định «31/02» không phải một ngày có thật",
+        ),
+        (
+            lambda text: text.replace('deadline = "15/04"', 'deadline = "15-04"'),
+            "tỉnh «GLI»: Hạn mặc định «15-04» phải có dạng ngày/tháng",
+        ),
+        (
+            lambda text: text.replace(
+                'deadline = "31/03"', 'deadline = "31/03"\ndeadlines = { 2026 = "30/02/2026" }'
+            ),
+            "tỉnh «QNG»: Hạn «30/02/2026» không phải một ngày có thật",
+        ),
+        (
+            lambda text: text.replace(
+                'deadline = "31/03"', 'deadline = "31/03"\ndeadlines = { nam = "10/04/2026" }'
+            ),
+            "tỉnh «QNG»: «deadlines» có năm không phải số",
+        ),
     ],
 )
 def test_configuration_mistakes_are_named(tmp_path, edit, message):

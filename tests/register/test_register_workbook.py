@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 
 import openpyxl
@@ -238,6 +239,35 @@ def test_a_register_without_a_header_in_its_first_30_rows_stops_the_run(tmp_path
     with pytest.raises(SourceError, match="30 dòng đầu"):
         jobs.collect(RunPlan(2026, settings, out, sources=[str(source)]))
     assert (out / REGISTRATIONS_CSV).read_bytes() == before
+
+
+def test_a_damaged_register_names_the_backup_to_put_back(tmp_path, settings):
+    source = write_forms_csv(tmp_path / "f.csv", [forms_row(name="Nuôi bò")])
+    out = tmp_path / "out"
+    plan = RunPlan(2026, settings, out, sources=[str(source)])
+    jobs.collect(plan)
+    register = register_path(out, 2026)
+    whole = register.read_bytes()
+    register.write_bytes(whole[: len(whole) // 2])  # a copy cut short (a full disk, a pulled USB stick)
+    with pytest.raises(SourceError) as first:
+        jobs.collect(plan)
+    assert "bị hỏng hoặc không phải tệp Excel .xlsx" in str(first.value)
+    assert "bản lưu" not in str(first.value)  # no backup yet after one run
+
+    register.write_bytes(whole)
+    type_as_staff(register, {"Nuôi bò": {"Điểm": 92}})
+    jobs.collect(plan)  # keeps the register as it was beside it
+    typed = register.read_bytes()
+    register.write_bytes(typed[: len(typed) // 2])
+    with pytest.raises(SourceError) as second:
+        jobs.collect(plan)
+    message = str(second.value)
+    assert "bị hỏng" in message and "so_theo_doi_2026.truoc_lan_chay.xlsx" in message
+    assert "chép bản lưu đó đè lên tệp hỏng (đặt tên là «so_theo_doi_2026.xlsx»)" in message
+
+    shutil.copy(out / "so_theo_doi_2026.truoc_lan_chay.xlsx", register)  # what the message says to do
+    jobs.collect(plan)
+    assert sheet_records(register)[0]["Điểm"] == 92
 
 
 @pytest.mark.parametrize("hostile", ["\x01\x08\x0b\x1f", "\ufffe\uffff\ufdd0", "\x00"])
