@@ -120,6 +120,17 @@ def test_columns_csv_lists_every_column_and_the_screen_names_unread_data(tmp_pat
     assert "Người liên hệ" not in printed  # an empty column is not worth a warning
 
 
+def test_a_column_past_excels_last_letters_is_still_named(tmp_path, capsys):
+    """A CSV may be wider than any worksheet (openpyxl names columns up to ZZZ only): column 20,009
+    with data is still named on screen, and the file is read."""
+    rows = [[*ROW, *[""] * 20_000, "x"]]
+    source = write_forms_csv(tmp_path / "f.csv", rows, headers=HEADERS)
+    code, printed, out = collect(tmp_path, source, capsys=capsys)
+    assert code == 0, printed
+    assert "(không có tiêu đề) (cột ACOO, 1 ô có dữ liệu)" in printed
+    assert [r["model_name"] for r in rows_of(out / "registrations.csv")] == ["Tủ thuốc nhân đạo"]
+
+
 def test_a_question_recreated_in_the_form_is_merged(tmp_path, capsys):
     """Deleting and re-creating a Forms question leaves two columns; each row answered one."""
     headers = [*HEADERS, "Tên cơ quan, đơn vị"]
