@@ -214,6 +214,28 @@ def test_every_source_is_named_with_its_outcome(tmp_path, capsys):
     assert codes == [("danh_ba.xlsx", "unrecognised_layout"), ("rong.csv", "empty_source")]
 
 
+def test_empty_sheets_are_passed_over_and_a_workbook_of_them_is_an_empty_file(tmp_path, capsys):
+    folder = tmp_path / "nguon"
+    folder.mkdir()
+    two = openpyxl.Workbook()
+    two.active.title = "Đăng ký"
+    two.active.append(HEADERS)
+    two.active.append(ROW)
+    two.create_sheet("Trang trắng")
+    two.save(folder / "hai_trang.xlsx")
+    blank = openpyxl.Workbook()
+    blank.create_sheet("Trang 2")
+    blank.save(folder / "trang.xlsx")
+    code, printed, out = collect(tmp_path, folder, capsys=capsys)
+    assert code == 0
+    lines = {line.strip().split(":")[0]: line for line in printed.splitlines() if line.startswith("  ")}
+    assert "Câu trả lời Google Forms, 1 dòng" in lines["hai_trang.xlsx › Đăng ký"]
+    assert not any("Trang trắng" in line for line in printed.splitlines())
+    assert "bỏ qua — tệp rỗng" in lines["trang.xlsx"]
+    codes = sorted((r["source"], r["code"]) for r in rows_of(out / "rejects.csv"))
+    assert codes == [("trang.xlsx", "empty_source")]
+
+
 def test_a_run_where_no_source_has_a_row_says_so(tmp_path, capsys):
     empty = write_forms_csv(tmp_path / "f.csv", [], headers=HEADERS)
     code, printed, out = collect(tmp_path, empty, capsys=capsys)
