@@ -90,26 +90,26 @@ def _unknown_encoding(name: str, data: bytes) -> str:
     )
 
 
-def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
-    """The text, the encoding's name, notes; SourceError when no encoding reads it as Vietnamese."""
+def decode(data: bytes, name: str) -> tuple[str, list[str]]:
+    """The text and notes (a legacy encoding converted, characters not read); SourceError when no
+    encoding reads it as Vietnamese."""
     notes: list[str] = []
     if data.startswith(codecs.BOM_UTF8):
         text = data[3:].decode("utf-8", errors="replace")
-        encoding = "UTF-8"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text, encoding = data.decode("utf-16", errors="replace"), "UTF-16"
+        text = data.decode("utf-16", errors="replace")
     elif (utf16 := _looks_utf16(data)) is not None:
-        text, encoding = data.decode(utf16, errors="replace"), "UTF-16"
+        text = data.decode(utf16, errors="replace")
     else:
         try:
-            text, encoding = data.decode("utf-8"), "UTF-8"
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
             lenient = data.decode("utf-8", errors="replace")
             bad = lenient.count(UNDECODABLE)
             good = sum(1 for ch in lenient if ord(ch) > 127) - bad
             legacy = None if good >= 4 * bad else _legacy(data)
             if good >= 4 * bad:  # UTF-8 with a few damaged bytes: flagged on their rows
-                text, encoding = lenient, "UTF-8"
+                text = lenient
             elif legacy is not None:
                 encoding, text = legacy
                 notes.append(f"tệp lưu bằng bảng mã {encoding}, đã đổi sang Unicode")
@@ -118,7 +118,7 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     bad = text.count(UNDECODABLE)
     if bad:
         notes.append(f"{bad} ký tự không đọc được (thay bằng «{UNDECODABLE}»); các dòng có ký tự ấy bị loại")
-    return text, encoding, notes
+    return text, notes
 
 
 def _delimiter(text: str) -> str:
