@@ -153,7 +153,7 @@ class Normaliser:
         self, table: RawTable, valid: list[int], checked: _Checked, into: Normalised
     ) -> None:
         names = table.text("model_name")
-        keys = map_distinct(match_key, [names[row] for row in valid])
+        keys = [match_key(names[row]) for row in valid]  # match_key keeps its own cache
         units = [checked.units[row][0] for row in valid]
         moments = [checked.moments[row][0] for row in valid]
         own_ids = [table.response_ids[row] for row in valid]
