@@ -1,4 +1,5 @@
-"""Submission times as they arrive: Excel serials, day-first text, RFC 3339 timestamps."""
+"""Submission times as they arrive (Excel serials, day-first text, RFC 3339 timestamps), and dates
+as running text writes them."""
 
 from __future__ import annotations
 
@@ -79,3 +80,8 @@ def iso(moment: datetime | None) -> str:
     if moment is None:
         return ""
     return moment.astimezone(VIETNAM).replace(microsecond=0).isoformat()
+
+
+def short_date(on: date) -> str:
+    """A date in running text: `31/3/2026`, `5/10/2026` (no leading zeros)."""
+    return f"{on.day}/{on.month}/{on.year}"

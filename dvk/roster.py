@@ -79,6 +79,7 @@ def load_roster(path: Path, mappings: Mappings) -> Roster:
             f"Danh sách đơn vị {path} thiếu cột: {', '.join(missing)} (cần {', '.join(REQUIRED_COLUMNS)})."
         )
     units = []
+    codes: set[str] = set()
     for number, row in enumerate(rows, start=2):
         where = f"{Path(path).name} dòng {number}"
         values = {key: clean_cell(value) for key, value in row.items() if key}
@@ -91,10 +92,11 @@ def load_roster(path: Path, mappings: Mappings) -> Roster:
         total = _int_or_none(values.get("target_total", ""), where)
         new = _int_or_none(values.get("target_new", ""), where)
         aliases = tuple(a.strip() for a in values["aliases"].split("|") if a.strip())
-        if any(unit.code == values["unit_code"] for unit in units):
+        if values["unit_code"] in codes:
             raise ConfigError(
                 f"{where}: mã đơn vị «{values['unit_code']}» đã dùng ở một dòng trên; mỗi mã một dòng."
             )
+        codes.add(values["unit_code"])
         units.append(
             Unit(
                 code=values["unit_code"],

@@ -11,7 +11,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CSV_ESCAPE = "'"
 # What an .xlsx cell cannot hold: the XML-illegal C0 controls (tab, LF and CR are fine) and the
 # Unicode non-characters.
-_NOT_IN_A_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff]")
+NOT_IN_A_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff]")
 _ESCAPED_STARTS = (*_FORMULA_START, _CSV_ESCAPE)
 
 
@@ -44,8 +44,8 @@ def csv_unescape(text: str) -> str:
 
 def excel_text(text: str) -> str:
     """Text an .xlsx cell can hold: no XML-illegal control characters, within Excel's limit."""
-    if _NOT_IN_A_CELL.search(text):
-        text = _NOT_IN_A_CELL.sub("", text)
+    if NOT_IN_A_CELL.search(text):
+        text = NOT_IN_A_CELL.sub("", text)
     if len(text) > EXCEL_CELL_LIMIT:
         text = text[: EXCEL_CELL_LIMIT - 1] + "…"
     return text

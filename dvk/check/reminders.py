@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 
 from dvk.check.counts import below_target
+from dvk.dates import short_date
 from dvk.schema import UnitStatus
 
 # The order units are listed in a reminder: not registered, late, no known time, then below target.
@@ -33,11 +34,6 @@ def units_to_remind(statuses: pd.DataFrame, units: list[str] | None = None) -> p
     return flagged.assign(_rank=rank).sort_values("_rank", kind="stable").drop(columns="_rank")
 
 
-def day_in_text(day: date) -> str:
-    """A date in running text, without leading zeros: 31/3/2026."""
-    return f"{day.day}/{day.month}/{day.year}"
-
-
 def reminder_message(record: dict, year: int, deadline: date) -> str:
     """The reminder for one unit-status row, in the words a clerk would write."""
     name = record["unit_name"]
@@ -46,11 +42,11 @@ def reminder_message(record: dict, year: int, deadline: date) -> str:
     if status == UnitStatus.MISSING:
         return (
             f"Kính gửi {name}: đến nay đơn vị chưa gửi đăng ký mô hình, điển hình «Dân vận khéo» năm {year} "
-            f"(hạn {day_in_text(deadline)}). Đề nghị đơn vị đăng ký sớm."
+            f"(hạn {short_date(deadline)}). Đề nghị đơn vị đăng ký sớm."
         )
     lines = []
     if status == UnitStatus.LATE:
-        lines.append(f"đơn vị gửi đăng ký sau hạn {day_in_text(deadline)}")
+        lines.append(f"đơn vị gửi đăng ký sau hạn {short_date(deadline)}")
     if status == UnitStatus.UNKNOWN_TIME:
         lines.append(
             "bản đăng ký của đơn vị không ghi ngày (biểu mẫu chưa ghi ngày ký), chưa xác định được đúng hạn"

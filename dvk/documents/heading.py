@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from dvk.dates import short_date as short_date  # `heading.short_date`: dates in running text
 from dvk.documents.organisation import Organisation, Signer
 from dvk.documents.profiles import FormatProfile
 
@@ -33,11 +34,6 @@ def date_line(profile: FormatProfile, place: str, on: date | None, year: int) ->
     if on is None:
         return profile.date_blank.format(place=place, year=year)
     return profile.date.format(place=place, day=day_text(on.day), month=month_text(on.month), year=on.year)
-
-
-def short_date(on: date) -> str:
-    """A date in running text: `31/3/2026`, `5/10/2026` (no leading zeros)."""
-    return f"{on.day}/{on.month}/{on.year}"
 
 
 def padded_number(profile: FormatProfile, number: str | None) -> str:

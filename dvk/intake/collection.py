@@ -6,7 +6,7 @@ run checks before writing: rows in = valid + rejected + superseded.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 import pandas as pd
 
@@ -17,8 +17,9 @@ from dvk.rejects import Reject
 from dvk.roster import Roster
 from dvk.schema import REGISTRATION_COLUMNS, REJECT_COLUMNS
 from dvk.sources import READ, SourceRead
+from dvk.sources.model import ColumnReport
 
-COLUMN_REPORT_COLUMNS = ["source", "column_index", "header", "field", "non_empty_cells"]
+COLUMN_REPORT_COLUMNS = [column.name for column in fields(ColumnReport)]  # columns.csv
 
 
 @dataclass

@@ -22,14 +22,10 @@ from dvk.mappings import Mappings
 from dvk.rejects import Reject, reject
 from dvk.roster import Roster
 from dvk.schema import REGISTRATION_COLUMNS
+from dvk.sources.csv_text import UNDECODABLE
 from dvk.sources.headers import FIELD_LABELS
 from dvk.sources.model import RawTable
 from dvk.text import map_distinct, map_distinct_rows, match_key
-
-UNDECODABLE = "\ufffd"  # what a byte no encoding could read became
-
-# How a column is named in a reject when the source has no header of its own for it.
-COLUMN_LABELS = {**FIELD_LABELS, "kind": "Xây dựng mới / Nhân rộng", "timestamp": "Thời gian gửi"}
 
 
 def derived_id(year: int, unit_code: str, model_key: str) -> str:
@@ -49,7 +45,7 @@ class _Problems:
         self.by_row: dict[int, list[Reject]] = {}
 
     def add(self, row: int, problem: Problem) -> None:
-        label = self.table.labels.get(problem.column) or COLUMN_LABELS.get(problem.column, problem.column)
+        label = self.table.labels.get(problem.column) or FIELD_LABELS.get(problem.column, problem.column)
         found = reject(
             self.table.source,
             self.table.row_numbers[row],
@@ -157,7 +153,7 @@ class Normaliser:
         self, table: RawTable, valid: list[int], checked: _Checked, into: Normalised
     ) -> None:
         names = table.text("model_name")
-        keys = map_distinct(match_key, [names[row] for row in valid])
+        keys = [match_key(names[row]) for row in valid]  # match_key keeps its own cache
         units = [checked.units[row][0] for row in valid]
         moments = [checked.moments[row][0] for row in valid]
         own_ids = [table.response_ids[row] for row in valid]

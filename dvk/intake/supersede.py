@@ -11,7 +11,6 @@ from __future__ import annotations
 import pandas as pd
 
 from dvk.schema import SUPERSEDED_COLUMNS
-from dvk.text import map_distinct, match_key
 
 _NO_TIME = ""  # sorts before any ISO time: a row without a time counts as the oldest
 
@@ -46,16 +45,12 @@ def _successors(order: list[int], ids: list[str], units: list[str], model_keys: 
     return successor
 
 
-def supersede(
-    registrations: pd.DataFrame, model_keys: list[str] | None = None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+def supersede(registrations: pd.DataFrame, model_keys: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The registrations that stand (in the order read), and the replaced ones with what replaced them.
 
-    `model_keys`: each row's `match_key` of its model name, when the caller has worked them out."""
+    `model_keys`: each row's `match_key` of its model name (normalisation works them out)."""
     column = {name: registrations[name].tolist() for name in _READ}
     times = column["submitted_at"]
-    if model_keys is None:
-        model_keys = map_distinct(match_key, [str(name) for name in column["model_name"]])
     sort_times = [time or _NO_TIME for time in times]
     order = sorted(range(len(times)), key=sort_times.__getitem__)  # stable: equal times in reading order
     successor = _successors(

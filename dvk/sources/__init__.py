@@ -15,7 +15,7 @@ from pathlib import Path
 from dvk.mappings import Mappings
 from dvk.rejects import Reject, reject
 from dvk.sources.files import files_in, is_dvk_output, read_file
-from dvk.sources.layout import examine_sheet
+from dvk.sources.layout import EMPTY_SHEET, examine_sheet
 from dvk.sources.model import LAYOUT_LABELS, RawTable, Sheet
 
 GOOGLE_SPEC = re.compile(r"^(gform|gsheet|gdrive):", re.IGNORECASE)
@@ -77,17 +77,13 @@ class SourceRead:
         for table in found:
             self.tables.append(table)
             self.outcomes.append(_table_outcome(table))
-        notes = tuple(note for sheet in sheets for note in sheet.notes)
-        if not sheets:
-            self.outcomes.append(SourceOutcome(name, SKIPPED, "tệp rỗng, không có dữ liệu"))
-            self.unrecognised.append(reject(name, "", "", "", "empty_source"))
-            return
         if found:
             for sheet, reason in reasons:
-                if not reason.startswith("trang trống"):
+                if reason != EMPTY_SHEET:
                     self.outcomes.append(SourceOutcome(sheet.source, SKIPPED, reason, notes=sheet.notes))
             return
-        empty = all(reason.startswith("trang trống") for _, reason in reasons)
+        notes = tuple(note for sheet in sheets for note in sheet.notes)
+        empty = all(reason == EMPTY_SHEET for _, reason in reasons)  # also a file with no sheet
         detail = "tệp rỗng, không có dữ liệu" if empty else "; ".join(reason for _, reason in reasons)
         self.outcomes.append(SourceOutcome(name, SKIPPED if empty else REFUSED, detail, notes=notes))
         self.unrecognised.append(reject(name, "", "", "", "empty_source" if empty else "unrecognised_layout"))

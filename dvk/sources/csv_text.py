@@ -21,7 +21,7 @@ from itertools import chain
 import viparse
 
 from dvk.errors import SourceError
-from dvk.safe_text import EXCEL_CELL_LIMIT
+from dvk.safe_text import EXCEL_CELL_LIMIT, NOT_IN_A_CELL, excel_text
 from dvk.text import looks_legacy, map_distinct, nfc, repair
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a 131,073-character answer is still one cell
@@ -34,8 +34,6 @@ VIETNAMESE_LETTERS = frozenset(
     for tone in _TONES
 ) | frozenset("đĐ")
 _TYPOGRAPHY = frozenset("“”‘’–—…•°«»·×€£¥§©®™")
-# NUL, other C0 controls a spreadsheet cannot hold, and Unicode non-characters.
-_DROPPED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff]")
 UNDECODABLE = "\ufffd"
 LIMIT_SHOWN = f"{EXCEL_CELL_LIMIT:,}".replace(",", ".")  # 32.767, as a Vietnamese reader writes it
 
@@ -92,26 +90,26 @@ def _unknown_encoding(name: str, data: bytes) -> str:
     )
 
 
-def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
-    """The text, the encoding's name, notes; SourceError when no encoding reads it as Vietnamese."""
+def decode(data: bytes, name: str) -> tuple[str, list[str]]:
+    """The text and notes (a legacy encoding converted, characters not read); SourceError when no
+    encoding reads it as Vietnamese."""
     notes: list[str] = []
     if data.startswith(codecs.BOM_UTF8):
         text = data[3:].decode("utf-8", errors="replace")
-        encoding = "UTF-8"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text, encoding = data.decode("utf-16", errors="replace"), "UTF-16"
+        text = data.decode("utf-16", errors="replace")
     elif (utf16 := _looks_utf16(data)) is not None:
-        text, encoding = data.decode(utf16, errors="replace"), "UTF-16"
+        text = data.decode(utf16, errors="replace")
     else:
         try:
-            text, encoding = data.decode("utf-8"), "UTF-8"
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
             lenient = data.decode("utf-8", errors="replace")
             bad = lenient.count(UNDECODABLE)
             good = sum(1 for ch in lenient if ord(ch) > 127) - bad
             legacy = None if good >= 4 * bad else _legacy(data)
             if good >= 4 * bad:  # UTF-8 with a few damaged bytes: flagged on their rows
-                text, encoding = lenient, "UTF-8"
+                text = lenient
             elif legacy is not None:
                 encoding, text = legacy
                 notes.append(f"tệp lưu bằng bảng mã {encoding}, đã đổi sang Unicode")
@@ -120,7 +118,7 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     bad = text.count(UNDECODABLE)
     if bad:
         notes.append(f"{bad} ký tự không đọc được (thay bằng «{UNDECODABLE}»); các dòng có ký tự ấy bị loại")
-    return text, encoding, notes
+    return text, notes
 
 
 def _delimiter(text: str) -> str:
@@ -207,12 +205,10 @@ def _check_swallowed(rows: list[list[str]], delimiter: str, name: str) -> list[l
 
 
 def clean_text(text: str) -> tuple[str, int, bool]:
-    """A cell without NUL, controls and non-characters, within Excel's limit: text, dropped, cut."""
-    cleaned, dropped = _DROPPED.subn("", text)
-    cut = len(cleaned) > EXCEL_CELL_LIMIT
-    if cut:
-        cleaned = cleaned[: EXCEL_CELL_LIMIT - 1] + "…"
-    return cleaned, dropped, cut
+    """A cell as `excel_text` gives it (no NUL, controls or non-characters, within Excel's limit),
+    with how many characters it dropped and whether it was cut."""
+    dropped = len(NOT_IN_A_CELL.findall(text))
+    return excel_text(text), dropped, len(text) - dropped > EXCEL_CELL_LIMIT
 
 
 def clean_grid(rows: list[list[object]], notes: list[str], first_row: int = 1) -> list[list[object]]:
@@ -248,7 +244,7 @@ def csv_rows(text: str, name: str, notes: list[str]) -> list[list[str]]:
     of legacy bytes has no cell to change: its rows are kept as the parser gave them."""
     rows = _parse(text, name)
     longest = max(map(len, chain.from_iterable(rows)), default=0)
-    if longest > EXCEL_CELL_LIMIT or _DROPPED.search(text) is not None:
+    if longest > EXCEL_CELL_LIMIT or NOT_IN_A_CELL.search(text) is not None:
         return _repair_rows(clean_grid(rows, notes))
     if looks_legacy(text) or not unicodedata.is_normalized("NFC", text):
         return _repair_rows(rows)

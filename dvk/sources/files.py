@@ -47,7 +47,7 @@ def files_in(spec: Path) -> tuple[list[Path], list[Path]]:
 
 
 def _read_csv(path: Path) -> list[Sheet]:
-    text, _, notes = decode(path.read_bytes(), path.name)  # the bytes are let go before parsing
+    text, notes = decode(path.read_bytes(), path.name)  # the bytes are let go before parsing
     grid = csv_rows(text, path.name, notes)
     del text
     if not any(any(cell.strip() for cell in row) for row in grid):

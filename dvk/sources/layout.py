@@ -31,6 +31,8 @@ _MARK_COLUMNS = ("form_collective", "form_individual", "kind_new", "kind_replica
 _END_OF_TABLE_KEYS = ("thu truong", "nguoi lap bieu", "xac nhan cua", "noi nhan")
 _TOTAL_KEYS = ("tong cong", "cong", "tong so", "tong")
 _NUMERALS = {"i": "I", "ii": "II", "iii": "III", "iv": "IV"}
+# What `examine_sheet` answers for a sheet with no text at all.
+EMPTY_SHEET = "trang trống, không có dữ liệu"
 
 
 @dataclass
@@ -201,10 +203,11 @@ def _is_end_of_table(texts: list[str]) -> bool:
     return False
 
 
-def _signed_date(rows: list[list[object]]) -> str:
+def _first_date(rows: list[list[object]], pattern: re.Pattern[str]) -> str:
+    """The first date `pattern` finds (day, month, year groups) in the rows' cells, as dd/mm/yyyy."""
     for row in rows:
         for value in row:
-            match = _SIGNED_DATE.search(clean_cell(value))
+            match = pattern.search(clean_cell(value))
             if match:
                 day, month, year = match.groups()
                 return f"{int(day):02d}/{int(month):02d}/{year}"
@@ -217,16 +220,6 @@ _RECEIVED = re.compile(
     r"ngày\s*nhận\s*[:：]?\s*(?:ngày\s*)?(\d{1,2})\s*(?:[/.-]|tháng)\s*(\d{1,2})\s*(?:[/.-]|năm)\s*(\d{4})",
     re.IGNORECASE,
 )
-
-
-def _received_date(grid: list[list[object]]) -> str:
-    for row in grid:
-        for value in row:
-            match = _RECEIVED.search(clean_cell(value))
-            if match:
-                day, month, year = match.groups()
-                return f"{int(day):02d}/{int(month):02d}/{year}"
-    return ""
 
 
 def read_official_form(sheet: Sheet, header: HeaderMap, mappings: Mappings) -> RawTable:
@@ -247,7 +240,7 @@ def read_official_form(sheet: Sheet, header: HeaderMap, mappings: Mappings) -> R
             continue
         marked = any(_any_cell(row, header, key) for key in _MARK_COLUMNS if key in columns)
         if not marked and _is_end_of_table(texts):
-            signed = _signed_date(body[offset:])
+            signed = _first_date(body[offset:], _SIGNED_DATE)
             break
         body_rows.append(row)
         name = _cell(row, name_index)
@@ -280,7 +273,7 @@ def read_official_form(sheet: Sheet, header: HeaderMap, mappings: Mappings) -> R
         columns=column_reports(sheet.source, header, filled_cells(body_rows)),
         notes=sheet.notes,
     )
-    received = "" if signed else _received_date(sheet.grid)
+    received = "" if signed else _first_date(sheet.grid, _RECEIVED)
     moment = signed or received or sheet.modified_at
     if moment and table.fill_missing("timestamp", moment):
         label = "Ngày ký biểu mẫu" if signed else RECEIVED_LABEL if received else FILE_TIME_LABEL
@@ -308,7 +301,7 @@ def is_official_form(sheet: Sheet, header: HeaderMap) -> bool:
 def examine_sheet(sheet: Sheet, mappings: Mappings) -> RawTable | str:
     """The sheet's registrations, or why it holds none (a Vietnamese reason)."""
     if not any(clean_cell(value) for row in sheet.grid for value in row):
-        return "trang trống, không có dữ liệu"
+        return EMPTY_SHEET
     header = find_header(sheet, mappings)
     if header is None:
         return no_header_reason(sheet, HEADER_SEARCH_ROWS)

@@ -6,11 +6,13 @@ import pandas as pd
 import pytest
 
 from dvk.intake import supersede as rules
+from dvk.text import match_key
 
 
 def supersede(rows: list[dict]) -> tuple[list[dict], list[dict]]:
     """The standing and the replaced rows, as records."""
-    standing, superseded = rules.supersede(pd.DataFrame(rows))
+    keys = [match_key(r["model_name"]) for r in rows]
+    standing, superseded = rules.supersede(pd.DataFrame(rows), keys)
     return standing.to_dict("records"), superseded.to_dict("records")
 
 

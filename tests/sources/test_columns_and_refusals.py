@@ -120,6 +120,17 @@ def test_columns_csv_lists_every_column_and_the_screen_names_unread_data(tmp_pat
     assert "Người liên hệ" not in printed  # an empty column is not worth a warning
 
 
+def test_a_column_past_excels_last_letters_is_still_named(tmp_path, capsys):
+    """A CSV may be wider than any worksheet (openpyxl names columns up to ZZZ only): column 20,009
+    with data is still named on screen, and the file is read."""
+    rows = [[*ROW, *[""] * 20_000, "x"]]
+    source = write_forms_csv(tmp_path / "f.csv", rows, headers=HEADERS)
+    code, printed, out = collect(tmp_path, source, capsys=capsys)
+    assert code == 0, printed
+    assert "(không có tiêu đề) (cột ACOO, 1 ô có dữ liệu)" in printed
+    assert [r["model_name"] for r in rows_of(out / "registrations.csv")] == ["Tủ thuốc nhân đạo"]
+
+
 def test_a_question_recreated_in_the_form_is_merged(tmp_path, capsys):
     """Deleting and re-creating a Forms question leaves two columns; each row answered one."""
     headers = [*HEADERS, "Tên cơ quan, đơn vị"]
@@ -201,6 +212,28 @@ def test_every_source_is_named_with_its_outcome(tmp_path, capsys):
     assert "Câu trả lời Google Forms, 1 dòng" in lines["sau.xlsx"]
     codes = sorted((r["source"], r["code"]) for r in rows_of(out / "rejects.csv"))
     assert codes == [("danh_ba.xlsx", "unrecognised_layout"), ("rong.csv", "empty_source")]
+
+
+def test_empty_sheets_are_passed_over_and_a_workbook_of_them_is_an_empty_file(tmp_path, capsys):
+    folder = tmp_path / "nguon"
+    folder.mkdir()
+    two = openpyxl.Workbook()
+    two.active.title = "Đăng ký"
+    two.active.append(HEADERS)
+    two.active.append(ROW)
+    two.create_sheet("Trang trắng")
+    two.save(folder / "hai_trang.xlsx")
+    blank = openpyxl.Workbook()
+    blank.create_sheet("Trang 2")
+    blank.save(folder / "trang.xlsx")
+    code, printed, out = collect(tmp_path, folder, capsys=capsys)
+    assert code == 0
+    lines = {line.strip().split(":")[0]: line for line in printed.splitlines() if line.startswith("  ")}
+    assert "Câu trả lời Google Forms, 1 dòng" in lines["hai_trang.xlsx › Đăng ký"]
+    assert not any("Trang trắng" in line for line in printed.splitlines())
+    assert "bỏ qua — tệp rỗng" in lines["trang.xlsx"]
+    codes = sorted((r["source"], r["code"]) for r in rows_of(out / "rejects.csv"))
+    assert codes == [("trang.xlsx", "empty_source")]
 
 
 def test_a_run_where_no_source_has_a_row_says_so(tmp_path, capsys):

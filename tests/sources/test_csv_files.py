@@ -130,6 +130,7 @@ def test_long_cells_and_non_characters_are_cut_or_dropped_with_a_note(tmp_path, 
     assert code == 0, printed
     assert [name for _, name, _ in registrations(out)] == ["Tổ hợp tác nuôi bò", "Camera an ninh"]
     assert "dòng 2, cột 7: ô dài quá 32.767 ký tự, đã cắt bớt" in printed
+    assert "đã bỏ 3 ký tự vô hình hoặc không hợp lệ" in printed
     register = openpyxl.load_workbook(out / "so_theo_doi_2026.xlsx").active
     contents = [row[8] for row in register.iter_rows(min_row=2, values_only=True)]
     assert len(contents[0]) == 32_767 and contents[0].endswith("…")
