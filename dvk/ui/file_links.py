@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
-from dvk.ui.serve_config import ServeConfig, resolve_path
+from dvk.ui.serve_config import ServeConfig, load_serve_config, resolve_path
 
 YEAR = "{year}"
 FILES_URL_ENV = "DVK_FILES_URL"  # set by `dvk serve` for the flow runs it starts
@@ -89,7 +89,10 @@ class FileLinks:
         return f"{self.base_url}/{YEAR_ROUTE}/{year}"
 
 
-def run_links(config: ServeConfig) -> FileLinks | None:
-    """The links for a flow run `dvk serve` started (it sets $DVK_FILES_URL); None otherwise."""
+def run_links(config: ServeConfig | None = None) -> FileLinks | None:
+    """The links for a flow run `dvk serve` started (it sets $DVK_FILES_URL); None otherwise,
+    without reading the office settings (loaded only when not given and there is an address)."""
     base = os.environ.get(FILES_URL_ENV, "").strip().rstrip("/")
-    return FileLinks(base, served_folders(config)) if base else None
+    if not base:
+        return None
+    return FileLinks(base, served_folders(config or load_serve_config()))
