@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from urllib.parse import quote
 
 from dvk.ui.serve_config import ServeConfig, load_serve_config, resolve_path
@@ -79,11 +79,14 @@ class FileLinks:
         for folder in self.folders:
             found = folder.locate(path)
             if found is not None:
-                year, inside = found
-                dated = [str(year)] if year is not None else []
-                segments = [FILES_ROUTE, folder.key, *dated, *inside.parts]
-                return f"{self.base_url}/" + "/".join(quote(s) for s in segments)
+                return self.url_in(folder, *found)
         return None
+
+    def url_in(self, folder: ServedFolder, year: int | None, inside: PurePath) -> str:
+        """The address of a file at `inside` (a relative path) in a served folder (of the year)."""
+        dated = [str(year)] if year is not None else []
+        segments = [FILES_ROUTE, folder.key, *dated, *inside.parts]
+        return f"{self.base_url}/" + "/".join(quote(s) for s in segments)
 
     def year_url(self, year: int) -> str:
         return f"{self.base_url}/{YEAR_ROUTE}/{year}"
