@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import contextlib
 import importlib
 import os
 import pkgutil
@@ -32,15 +31,14 @@ class Command:
 
 
 def _constants(path: Path) -> dict[str, object]:
-    """The module-level NAME and HELP of a command's source, when they are literals."""
+    """The module-level NAME and HELP of a command's source (literals, so no import is needed)."""
     found: dict[str, object] = {}
     for node in ast.parse(path.read_text(encoding="utf-8")).body:
         if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
             continue
         target = node.targets[0]
         if isinstance(target, ast.Name) and target.id in ("NAME", "HELP"):
-            with contextlib.suppress(ValueError):  # not a literal: the module is imported instead
-                found[target.id] = ast.literal_eval(node.value)
+            found[target.id] = ast.literal_eval(node.value)
     return found
 
 
@@ -50,13 +48,9 @@ def commands() -> list[Command]:
     for info in sorted(pkgutil.iter_modules(dvk.commands.__path__), key=lambda i: i.name):
         if info.name.startswith("_"):
             continue
-        module = f"dvk.commands.{info.name}"
         spec = info.module_finder.find_spec(info.name, None)
-        constants = _constants(Path(spec.origin)) if spec and spec.origin else {}
-        if not {"NAME", "HELP"} <= constants.keys():  # computed, not literal: ask the module
-            loaded = importlib.import_module(module)
-            constants = {"NAME": loaded.NAME, "HELP": loaded.HELP}
-        table.append(Command(module, str(constants["NAME"]), str(constants["HELP"])))
+        constants = _constants(Path(spec.origin))
+        table.append(Command(f"dvk.commands.{info.name}", str(constants["NAME"]), str(constants["HELP"])))
     return table
 
 

@@ -85,11 +85,17 @@ def jobs(config: ServeConfig) -> list[Job]:
     ]
 
 
+def titled(deployment: RunnerDeployment) -> RunnerDeployment:
+    """The form's group of parameters titled «Thông số» (Prefect shows the argument's name)."""
+    for prop in deployment._parameter_openapi_schema.properties.values():
+        prop["title"] = PARAMS_TITLE
+    return deployment
+
+
 def _for_clerks(deployment: RunnerDeployment, config: ServeConfig) -> RunnerDeployment:
     """The form as a clerk fills it (dvk.ui.form_schema), its group titled «Thông số»."""
-    schema = deployment._parameter_openapi_schema
+    schema = titled(deployment)._parameter_openapi_schema
     for prop in schema.properties.values():
-        prop["title"] = PARAMS_TITLE
         if isinstance(prop.get("default"), dict):
             prop["default"] = clerk_defaults(prop["default"], config)
     schema.definitions = clerk_form({"definitions": schema.definitions or {}}, config)["definitions"]

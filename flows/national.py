@@ -26,6 +26,8 @@ from dvk.national.outcomes import ProvinceOutcome, ProvinceState, failure_messag
 from dvk.national.params import NationalParams, ProvinceParams, check_national_params
 from dvk.national.province import run_province
 from dvk.national.run import Merged, failed, merge_national, not_run
+from flows.deployments import TAGS as DVK_TAGS
+from flows.deployments import titled
 from flows.publish import publish_results
 from flows.tasks import TASKS
 
@@ -37,8 +39,7 @@ NATIONAL_DEPLOYMENT = "Tổng hợp toàn quốc"
 POLL_SECONDS = 3
 MAX_PROVINCES_AT_ONCE = 64  # threads that only wait on the API; the workers' limits bound the work
 PROVINCE_TABLE_KEY = "tinh-hinh-cac-tinh"
-PARAMS_TITLE = "Thông số"
-TAGS = ["dvk", "toan-quoc"]
+TAGS = [*DVK_TAGS, "toan-quoc"]
 
 
 @task(name="Kiểm tra thông số và cấu hình toàn quốc", cache_policy=NO_CACHE)
@@ -157,17 +158,11 @@ def national_run(params: NationalParams = NationalParams()):  # noqa: B008
 # ---------------------------------------------------------------- deployments on the work pool
 
 
-def _titled(deployment: RunnerDeployment) -> RunnerDeployment:
-    for prop in deployment._parameter_openapi_schema.properties.values():
-        prop["title"] = PARAMS_TITLE
-    return deployment
-
-
 def national_deployments(pool: str, config_path: str = "") -> list[RunnerDeployment]:
     """Both flows on the work pool, imported by module path on the workers (dvk installed there)."""
     defaults = {"params": {"config": config_path}} if config_path else None
     return [
-        _titled(
+        titled(
             national_run.to_deployment(
                 name=NATIONAL_DEPLOYMENT,
                 description=(
@@ -180,7 +175,7 @@ def national_deployments(pool: str, config_path: str = "") -> list[RunnerDeploym
                 entrypoint_type=EntrypointType.MODULE_PATH,
             )
         ),
-        _titled(
+        titled(
             province_run.to_deployment(
                 name=PROVINCE_DEPLOYMENT,
                 description="Một tỉnh của lần tổng hợp toàn quốc (do «Tổng hợp toàn quốc» gọi).",

@@ -26,22 +26,21 @@ from prefect.states import Failed
 
 from dvk.cycle import jobs
 from dvk.cycle.plan import RunPlan
+from dvk.dates import VIETNAM
 from dvk.errors import DvkError
 from dvk.ui import artifacts
 from dvk.ui.error_report import ERROR_KEY, describe_failure
-from dvk.ui.file_links import run_links
+from dvk.ui.file_links import FileLinks, run_links
 from dvk.ui.serve_config import load_serve_config
 from flows.tasks import TASKS
-
-DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
 
 
 def _office_now() -> datetime:
     try:
-        zone = load_serve_config().deadline_check.timezone
+        zone = ZoneInfo(load_serve_config().deadline_check.timezone)
     except DvkError:
-        zone = DEFAULT_TIMEZONE
-    return datetime.now(ZoneInfo(zone))
+        zone = VIETNAM
+    return datetime.now(zone)
 
 
 def run_name(slug: str, *fields: str):
@@ -109,14 +108,14 @@ def publish_results(
 ) -> None:
     """The summary on the run itself (the UI lists it first, above what tasks published), then
     the tables and the files from one task."""
-    links = run_links(load_serve_config())
+    links = run_links()
     if links is not None and year is not None:
         page = f"[Mở trang các tệp của năm {year}]({links.year_url(year)})"
         sections = [("Tệp kết quả", [f"- {page} (từng tệp: bảng «dvk-tep-da-ghi»)"]), *sections]
     create_markdown_artifact(
         artifacts.summary_markdown(title, sections), key=artifacts.SUMMARY_KEY, description=title
     )
-    publish_details(files, statuses, rejects, units, extra_tables, year, drive)
+    publish_details(files, statuses, rejects, units, extra_tables, year, drive, links)
 
 
 @task(name="Đăng kết quả lên giao diện", cache_policy=NO_CACHE)
@@ -128,6 +127,7 @@ def publish_details(
     extra_tables: list[tuple[str, str, list[dict]]] | None,
     year: int | None,
     drive: dict[str, str] | None,
+    links: FileLinks | None,
 ) -> None:
     if statuses is not None:
         create_table_artifact(
@@ -143,7 +143,6 @@ def publish_details(
         )
     for key, description, rows in extra_tables or []:
         create_table_artifact(rows, key=key, description=description)
-    links = run_links(load_serve_config())
     create_markdown_artifact(
         artifacts.files_markdown(files, links, drive, year),
         key=artifacts.FILES_KEY,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from dvk.cycle.plan import RunPlan
@@ -12,6 +11,7 @@ from dvk.cycle.summaries import CheckSummary, CollectSummary, source_lines
 from dvk.errors import ParameterError
 from dvk.outputs import COLUMNS_CSV
 from dvk.settings import load_settings
+from dvk.ui.years import year_problem
 
 
 def add_year(parser: argparse.ArgumentParser) -> None:
@@ -34,9 +34,8 @@ def add_document_options(parser: argparse.ArgumentParser) -> None:
 
 
 def check_year(year: int) -> None:
-    last = date.today().year + 1
-    if not 2000 <= year <= last:
-        raise ParameterError(f"Năm {year} không hợp lệ: phải từ 2000 đến {last}.")
+    if problem := year_problem(year):
+        raise ParameterError(problem)
 
 
 def plan_from_args(args, out: str, **extra) -> RunPlan:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from dvk.commands._common import add_document_options, add_settings, add_year, plan_from_args
 from dvk.cycle import jobs
-from dvk.errors import ParameterError
+from dvk.errors import ConfigError, ParameterError
+from dvk.mappings import parse_full_date
 
 NAME = "decide"
 HELP = "Lập quyết định công nhận mô hình, điển hình (kèm danh sách) từ sổ theo dõi đã đánh giá."
@@ -15,9 +16,8 @@ HELP = "Lập quyết định công nhận mô hình, điển hình (kèm danh s
 
 def _day(text: str) -> date:
     try:
-        day, month, year = (int(part) for part in text.split("/"))
-        return date(year, month, day)
-    except ValueError as exc:
+        return parse_full_date(text)
+    except ConfigError as exc:
         raise ParameterError(f"Ngày ký «{text}» phải có dạng ngày/tháng/năm, ví dụ 05/03/2026.") from exc
 
 

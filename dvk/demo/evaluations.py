@@ -10,10 +10,11 @@ import openpyxl
 
 from dvk.atomic import save_atomically
 from dvk.errors import SourceError
-from dvk.register.workbook import ID_HEADER, REGISTER_SHEET
-from dvk.schema import EVALUATION_HEADERS_VI
+from dvk.register.workbook import DVK_NOTE, HEADER_SEARCH_ROWS, ID_HEADER, REGISTER_SHEET
+from dvk.schema import EVALUATION_HEADERS_VI, REGISTRATION_HEADERS_VI
 
 SAMPLE_EVALUATIONS = Path(__file__).resolve().parents[2] / "sample" / "danh_gia_mau_2026.csv"
+REGISTER_COLUMNS = {*REGISTRATION_HEADERS_VI.values(), *EVALUATION_HEADERS_VI, DVK_NOTE}
 
 
 def read_evaluations(path: Path) -> dict[str, dict[str, str]]:
@@ -32,9 +33,16 @@ def fill_register(register: Path, entries: dict[str, dict[str, object]]) -> int:
     except Exception as exc:  # noqa: BLE001
         raise SourceError(f"Không mở được sổ theo dõi «{register}» ({exc}).") from exc
     sheet = workbook[REGISTER_SHEET]
-    headers = {str(cell.value): cell.column for cell in sheet[1] if cell.value}
+    header_row, headers = _header(sheet, register)
+    wanted = {ID_HEADER, *(header for entry in entries.values() for header in entry)}
+    missing = sorted(wanted - headers.keys())
+    if missing:
+        raise SourceError(
+            f"Sổ theo dõi «{register}» không có cột {', '.join(f'«{h}»' for h in missing)} "
+            f"ở dòng tiêu đề (dòng {header_row}). Đặt lại đúng tên cột rồi chạy lại."
+        )
     filled = 0
-    for row in sheet.iter_rows(min_row=2):
+    for row in sheet.iter_rows(min_row=header_row + 1):
         reg_id = row[headers[ID_HEADER] - 1].value
         if reg_id not in entries:
             continue
@@ -43,3 +51,16 @@ def fill_register(register: Path, entries: dict[str, dict[str, object]]) -> int:
         filled += 1
     save_atomically(register, workbook.save)
     return filled
+
+
+def _header(sheet, register: Path) -> tuple[int, dict[str, int]]:
+    """The header row as the register reader finds it (dvk.register.workbook): the first of the
+    first 30 rows naming at least three of the register's columns. (row number, header → column)"""
+    for row in sheet.iter_rows(max_row=HEADER_SEARCH_ROWS):
+        headers = {str(cell.value).strip(): cell.column for cell in row if cell.value not in (None, "")}
+        if len(headers.keys() & REGISTER_COLUMNS) >= 3:
+            return row[0].row, headers
+    raise SourceError(
+        f"Sổ theo dõi «{register}»: trong {HEADER_SEARCH_ROWS} dòng đầu của trang «{REGISTER_SHEET}» "
+        f"không có dòng tiêu đề (cần các cột như «{ID_HEADER}», «Điểm»)."
+    )

@@ -163,7 +163,5 @@ def collect_files(summary: CollectSummary) -> list[tuple[str, Path]]:
 
 
 def drive_link(uploaded) -> str:
-    """The Drive page of an uploaded file (`webViewLink`), from its answer or its id."""
-    return (
-        getattr(uploaded, "web_view_link", "") or f"https://drive.google.com/file/d/{uploaded.file_id}/view"
-    )
+    """The Drive page of an uploaded file, from its id."""
+    return f"https://drive.google.com/file/d/{uploaded.file_id}/view"

@@ -95,8 +95,14 @@ def _visible_files(root: Path) -> list[Path]:
 
 
 def _listed(links: FileLinks, folder: ServedFolder, year: int | None) -> list[Listed]:
+    """The folder's files, each linked where the server finds it (no link for one that leads out)."""
     root = folder.folder(year)
-    return [Listed(path, path.relative_to(root), links.file_url(path) or "") for path in _visible_files(root)]
+    listed = []
+    for path in _visible_files(root):
+        inside = path.relative_to(root)
+        served = path.resolve().is_relative_to(root)
+        listed.append(Listed(path, inside, links.url_in(folder, year, inside) if served else ""))
+    return listed
 
 
 def describe(inside: Path) -> str:

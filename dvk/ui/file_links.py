@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from urllib.parse import quote
 
-from dvk.ui.serve_config import ServeConfig, resolve_path
+from dvk.ui.serve_config import ServeConfig, load_serve_config, resolve_path
 
 YEAR = "{year}"
 FILES_URL_ENV = "DVK_FILES_URL"  # set by `dvk serve` for the flow runs it starts
@@ -79,17 +79,23 @@ class FileLinks:
         for folder in self.folders:
             found = folder.locate(path)
             if found is not None:
-                year, inside = found
-                dated = [str(year)] if year is not None else []
-                segments = [FILES_ROUTE, folder.key, *dated, *inside.parts]
-                return f"{self.base_url}/" + "/".join(quote(s) for s in segments)
+                return self.url_in(folder, *found)
         return None
+
+    def url_in(self, folder: ServedFolder, year: int | None, inside: PurePath) -> str:
+        """The address of a file at `inside` (a relative path) in a served folder (of the year)."""
+        dated = [str(year)] if year is not None else []
+        segments = [FILES_ROUTE, folder.key, *dated, *inside.parts]
+        return f"{self.base_url}/" + "/".join(quote(s) for s in segments)
 
     def year_url(self, year: int) -> str:
         return f"{self.base_url}/{YEAR_ROUTE}/{year}"
 
 
-def run_links(config: ServeConfig) -> FileLinks | None:
-    """The links for a flow run `dvk serve` started (it sets $DVK_FILES_URL); None otherwise."""
+def run_links(config: ServeConfig | None = None) -> FileLinks | None:
+    """The links for a flow run `dvk serve` started (it sets $DVK_FILES_URL); None otherwise,
+    without reading the office settings (loaded only when not given and there is an address)."""
     base = os.environ.get(FILES_URL_ENV, "").strip().rstrip("/")
-    return FileLinks(base, served_folders(config)) if base else None
+    if not base:
+        return None
+    return FileLinks(base, served_folders(config or load_serve_config()))

@@ -19,9 +19,9 @@ from dvk.settings import Settings, load_settings
 from dvk.sources import GOOGLE_SPEC
 from dvk.ui.form_schema import profile_name
 from dvk.ui.serve_config import ServeConfig, load_serve_config, resolve_path
+from dvk.ui.years import FIRST_YEAR, year_problem
 
 THIS_YEAR = date.today().year
-FIRST_YEAR = 2000
 
 
 def _filled(items: object) -> object:
@@ -219,13 +219,6 @@ class ReviewParams(_Form):
     profile: str = _PROFILE
 
 
-def _year_problem(year: int, label: str = "Năm") -> str | None:
-    last = date.today().year + 1
-    if not FIRST_YEAR <= year <= last:
-        return f"{label} {year} không hợp lệ: phải từ {FIRST_YEAR} đến {last}."
-    return None
-
-
 def _missing_sources(sources: list[str]) -> list[str]:
     return [
         f"Không tìm thấy nguồn đăng ký «{spec}» (tệp hoặc thư mục không tồn tại)."
@@ -264,7 +257,7 @@ def plan_run(params: BaseModel, config: ServeConfig | None = None) -> RunPlan:
     year = getattr(params, "year", None) or getattr(params, "last_year", None) or date.today().year
     for name, label in [("year", "Năm"), ("first_year", "Từ năm"), ("last_year", "Đến năm")]:
         value = year if name == "year" else getattr(params, name, None)
-        if hasattr(params, name) and (problem := _year_problem(value, label)):
+        if hasattr(params, name) and (problem := year_problem(value, label)):
             problems.append(problem)
     if isinstance(params, ReviewParams) and params.first_year > params.last_year:
         problems.append(f"Từ năm {params.first_year} phải không sau đến năm {params.last_year}.")

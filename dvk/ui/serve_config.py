@@ -11,12 +11,11 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dvk.errors import ConfigError
-from dvk.mappings import load_toml, mappings_dir
+from dvk.mappings import load_toml, mappings_dir, parse_day_month
 from dvk.sources import GOOGLE_SPEC
 
 SERVE_FILE = "serve.toml"
@@ -122,16 +121,11 @@ class ServeConfig:
         return resolve_path(self.numbering)
 
 
-def _day_month(text: str, where: str) -> tuple[int, int]:
-    match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})\s*", str(text))
+def _day_month(text: object, where: str) -> tuple[int, int]:
     try:
-        if not match:
-            raise ValueError
-        day, month = int(match[1]), int(match[2])
-        date(2024, month, day)
-    except ValueError as exc:
+        return parse_day_month(str(text))
+    except ConfigError as exc:
         raise ConfigError(f"{where}: «{text}» phải là ngày/tháng, ví dụ 01/03.") from exc
-    return day, month
 
 
 def _schedule(data: dict, where: str) -> DeadlineCheckSchedule:

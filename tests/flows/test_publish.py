@@ -44,3 +44,19 @@ def test_uploaded_documents_get_their_drive_link_beside_the_download(tmp_path, m
     assert "[Mở trên Drive](https://drive.google.com/file/d/id-bao_cao_ket_qua_2026/view)" in table
     no_folder = RunPlan(year=2026, settings=settings, out_dir=tmp_path)
     assert publish.upload_documents(no_folder, files) == ([], {})
+
+
+def test_links_only_for_a_run_dvk_serve_started_and_then_from_the_office_settings(tmp_path, monkeypatch):
+    from dvk.ui.file_links import run_links
+
+    monkeypatch.setenv("DVK_BASE_DIR", str(tmp_path))
+    monkeypatch.setenv("DVK_SERVE_CONFIG", str(tmp_path / "khong_co.toml"))  # unreadable if ever read
+    monkeypatch.delenv("DVK_FILES_URL", raising=False)
+    assert run_links() is None
+
+    (tmp_path / "dvk.toml").write_text('[folders]\noutput = "da_ghi/{year}"\n', "utf-8")
+    monkeypatch.setenv("DVK_SERVE_CONFIG", str(tmp_path / "dvk.toml"))
+    monkeypatch.setenv("DVK_FILES_URL", "http://may-chu:8765/")
+    links = run_links()
+    report = tmp_path / "da_ghi" / "2026" / "Báo cáo.docx"
+    assert links.file_url(report) == "http://may-chu:8765/tep/ket-qua/2026/B%C3%A1o%20c%C3%A1o.docx"

@@ -134,6 +134,7 @@ def test_a_link_planted_inside_does_not_lead_outside(office):
     planted = root / "ket_qua" / "2026" / "loi_tat.json"
     os.symlink(root / "khoa.json", planted)
     assert get(client, f"{links.base_url}/tep/ket-qua/2026/loi_tat.json").status_code == 404
+    assert "/tep/ket-qua/2026/loi_tat.json" not in get(client, links.year_url(2026)).text  # no link to it
     assert links.file_url(root / "du_lieu" / "2026" / "dang_ky.csv") is None  # no link to what is not served
 
 

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from dvk.errors import ConfigError
 from dvk.ui.parameters import CheckParams, CycleParams, DecisionParams, ParameterError, ReviewParams, plan_run
 from dvk.ui.serve_config import load_serve_config
 
@@ -127,6 +128,15 @@ def test_deadline_check_is_one_schedule_covering_the_window_every_year(tmp_path)
     assert run_days(load_serve_config(other).deadline_check, 2027) == every_day(
         date(2027, 3, 5), date(2027, 3, 20)
     )
+
+
+@pytest.mark.parametrize("written", ["31/02", "1-3", "mùng 1/3"])
+def test_a_window_day_that_is_not_a_day_of_the_year_is_refused_naming_it(tmp_path, written):
+    office = tmp_path / "dvk.toml"
+    office.write_text(f'[deadline_check]\nfrom = "{written}"\n', "utf-8")
+    with pytest.raises(ConfigError) as refused:
+        load_serve_config(office)
+    assert str(refused.value).startswith(f"dvk.toml [deadline_check] from: «{written}» phải là ngày/tháng")
 
 
 def test_deployments_carry_one_paused_schedule():
