@@ -23,7 +23,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from dvk.errors import DvkError
 from dvk.national.config import NationalConfig, Province
 from dvk.national.outcomes import ProvinceOutcome, ProvinceState, failure_message, summary_lines
-from dvk.national.params import NationalParams, ProvinceParams, check_national_params
+from dvk.national.params import DEFAULT_POOL, NationalParams, ProvinceParams, check_national_params
 from dvk.national.province import run_province
 from dvk.national.run import Merged, failed, merge_national, not_run
 from flows.deployments import TAGS as DVK_TAGS
@@ -31,7 +31,6 @@ from flows.deployments import titled
 from flows.publish import publish_results
 from flows.tasks import TASKS
 
-DEFAULT_POOL = "dvk-toan-quoc"
 PROVINCE_FLOW = "tong-hop-mot-tinh"
 NATIONAL_FLOW = "tong-hop-toan-quoc"
 PROVINCE_DEPLOYMENT = "Tổng hợp một tỉnh"

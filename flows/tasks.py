@@ -35,7 +35,8 @@ def worth_retrying(task, task_run, state) -> bool:
     return False
 
 
-PURE = dict(cache_policy=NO_CACHE)
+# Run once: pure steps, and the Google steps, whose client already retries (bounded) by itself.
+ONCE = dict(cache_policy=NO_CACHE)
 OUTSIDE = dict(
     retries=OUTSIDE_RETRIES,
     retry_delay_seconds=OUTSIDE_BACKOFF,
@@ -47,23 +48,24 @@ OUTSIDE = dict(
 # step → (the task's name in the UI, its options)
 TASK_NAMES = {
     "read_sources": ("Đọc các nguồn đăng ký", OUTSIDE),
-    "normalise_registrations": ("Chuẩn hóa theo biểu mẫu chính thức", PURE),
-    "check_units": ("Xác định tình trạng đăng ký của đơn vị", PURE),
+    "normalise_registrations": ("Chuẩn hóa theo biểu mẫu chính thức", ONCE),
+    "check_units": ("Xác định tình trạng đăng ký của đơn vị", ONCE),
     "read_registrations": ("Đọc danh sách đăng ký đã chuẩn hóa", OUTSIDE),
     "read_rejects": ("Đọc danh sách bị loại", OUTSIDE),
     "write_collection_files": ("Ghi danh sách và sổ theo dõi", OUTSIDE),
     "write_unit_statuses": ("Ghi tình trạng đơn vị", OUTSIDE),
     "read_evaluated_register": ("Đọc và kiểm tra cột đánh giá trong sổ theo dõi", OUTSIDE),
     "build_reports": ("Lập báo cáo, công văn đôn đốc, biểu mẫu", OUTSIDE),
+    "write_results_report": ("Viết báo cáo kết quả", OUTSIDE),
     "allocate_number": ("Cấp số văn bản", OUTSIDE),
     "write_decision": ("Viết quyết định công nhận", OUTSIDE),
     "write_reminder_list": ("Ghi danh sách đơn vị cần đôn đốc", OUTSIDE),
     "write_reminder_letter": ("Viết công văn đôn đốc", OUTSIDE),
     "read_registers": ("Đọc sổ theo dõi các năm", OUTSIDE),
-    "aggregate_years": ("Tổng hợp các năm", PURE),
+    "aggregate_years": ("Tổng hợp các năm", ONCE),
     "write_review": ("Ghi báo cáo sơ kết, tổng kết", OUTSIDE),
-    "push_register_to_sheet": ("Ghi sổ theo dõi lên Google Sheet", PURE),
-    "upload_to_drive": ("Tải văn bản lên Google Drive", PURE),
+    "push_register_to_sheet": ("Ghi sổ theo dõi lên Google Sheet", ONCE),
+    "upload_to_drive": ("Tải văn bản lên Google Drive", ONCE),
 }
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from dvk.cycle.plan import RunPlan
-from dvk.cycle.steps import DIRECT, Steps, write_results_report
+from dvk.cycle.steps import DIRECT, Steps
 from dvk.cycle.summaries import CheckSummary, CollectSummary, summarise_collection, summarise_statuses
 from dvk.errors import CountMismatch, EvaluationInvalid, NothingToDecide, SourceError
 from dvk.folders import REGISTRATIONS_CSV, UNIT_STATUS_CSV, register_path
@@ -193,7 +193,7 @@ def decide_and_report(plan: RunPlan, steps: Steps = DIRECT, **options) -> tuple[
     decided = decide(plan, steps, **options)
     if decided.path is None or decided.checked is None or not (plan.data_dir / UNIT_STATUS_CSV).exists():
         return decided, None
-    written = write_results_report(plan, decided.checked)
+    written = steps.write_results_report(plan, decided.checked)
     files = [(RESULTS_REPORT, written.path)]
     if written.pdf:
         files.append((f"PDF {written.pdf.stem}", written.pdf))

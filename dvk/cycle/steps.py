@@ -187,6 +187,7 @@ class Steps:
     write_unit_statuses: Callable = write_unit_statuses
     read_evaluated_register: Callable = read_evaluated_register
     build_reports: Callable = build_reports
+    write_results_report: Callable = write_results_report
     allocate_number: Callable = allocate_number
     write_decision: Callable = write_decision
     write_reminder_list: Callable = write_reminder_list

@@ -10,11 +10,10 @@ import openpyxl
 
 from dvk.atomic import save_atomically
 from dvk.errors import SourceError
-from dvk.register.workbook import DVK_NOTE, HEADER_SEARCH_ROWS, ID_HEADER, REGISTER_SHEET
-from dvk.schema import EVALUATION_HEADERS_VI, REGISTRATION_HEADERS_VI
+from dvk.register.workbook import HEADER_SEARCH_ROWS, ID_HEADER, REGISTER_SHEET, header_row
+from dvk.schema import EVALUATION_HEADERS_VI
 
 SAMPLE_EVALUATIONS = Path(__file__).resolve().parents[2] / "sample" / "danh_gia_mau_2026.csv"
-REGISTER_COLUMNS = {*REGISTRATION_HEADERS_VI.values(), *EVALUATION_HEADERS_VI, DVK_NOTE}
 
 
 def read_evaluations(path: Path) -> dict[str, dict[str, str]]:
@@ -54,13 +53,13 @@ def fill_register(register: Path, entries: dict[str, dict[str, object]]) -> int:
 
 
 def _header(sheet, register: Path) -> tuple[int, dict[str, int]]:
-    """The header row as the register reader finds it (dvk.register.workbook): the first of the
-    first 30 rows naming at least three of the register's columns. (row number, header → column)"""
-    for row in sheet.iter_rows(max_row=HEADER_SEARCH_ROWS):
-        headers = {str(cell.value).strip(): cell.column for cell in row if cell.value not in (None, "")}
-        if len(headers.keys() & REGISTER_COLUMNS) >= 3:
-            return row[0].row, headers
-    raise SourceError(
-        f"Sổ theo dõi «{register}»: trong {HEADER_SEARCH_ROWS} dòng đầu của trang «{REGISTER_SHEET}» "
-        f"không có dòng tiêu đề (cần các cột như «{ID_HEADER}», «Điểm»)."
-    )
+    """The header row the register reader finds (`header_row`): (row number, header → column)."""
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(max_row=HEADER_SEARCH_ROWS)]
+    index = header_row(rows)
+    if index is None:
+        raise SourceError(
+            f"Sổ theo dõi «{register}»: trong {HEADER_SEARCH_ROWS} dòng đầu của trang «{REGISTER_SHEET}» "
+            f"không có dòng tiêu đề (cần các cột như «{ID_HEADER}», «Điểm»)."
+        )
+    headers = {str(value).strip(): column for column, value in enumerate(rows[index], start=1) if value}
+    return index + 1, headers

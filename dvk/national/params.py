@@ -10,10 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from dvk.errors import ConfigError, ParameterError
 from dvk.national.config import NationalConfig, load_national_config
+from dvk.ui.years import FIRST_YEAR, year_problem
 
 CONFIG_ENV = "DVK_NATIONAL_CONFIG"
 DEFAULT_POOL = "dvk-toan-quoc"  # the work pool `dvk national deploy` registers both flows on
-FIRST_YEAR = 2000
 DEFAULT_WAIT_MINUTES = 240
 
 _CONFIG = Field(
@@ -63,9 +63,8 @@ class NationalParams(BaseModel):
 def check_national_params(params: ProvinceParams | NationalParams) -> NationalConfig:
     """The configuration the form points at; ParameterError lists every problem at once."""
     problems = []
-    last = date.today().year + 1
-    if not FIRST_YEAR <= params.year <= last:
-        problems.append(f"Năm {params.year} không hợp lệ: phải từ {FIRST_YEAR} đến {last}.")
+    if year_problem(params.year):
+        problems.append(year_problem(params.year))
     text = params.config.strip() or os.environ.get(CONFIG_ENV, "").strip()
     config = None
     if not text:

@@ -105,7 +105,7 @@ HEADER_SEARCH_ROWS = 30
 _FORMULA = re.compile(r"=[A-Za-z0-9_.$:(),;+\-*/^&%<>=!\" ]+")
 
 
-def _header_row(rows: list[tuple]) -> int | None:
+def header_row(rows: list) -> int | None:
     """The row (in the first 30) that names at least three of the register's columns."""
     for index, values in enumerate(rows[:HEADER_SEARCH_ROWS]):
         named = {str(v).strip() for v in values if v is not None} & _KNOWN_HEADERS
@@ -153,7 +153,7 @@ def _sheet_rows(
             f"Sổ theo dõi «{path}» không có trang «{sheet_name}» (trang có: "
             f"{', '.join(exc.names)}). Đặt lại đúng tên trang rồi chạy lại."
         ) from exc
-    start = _header_row(head)
+    start = header_row(head)
     if start is None:
         raise SourceError(
             f"Sổ theo dõi «{path}»: trong {HEADER_SEARCH_ROWS} dòng đầu của trang «{sheet_name}» không có "
